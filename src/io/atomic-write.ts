@@ -13,18 +13,43 @@ export async function assertParentDirectory(path: string, flag?: string): Promis
   }
 }
 
+/** The temporary names writeFileAtomic uses for `path` start with this (for cleanup checks). */
+export function temporaryPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
 /** Writes `data` to `path` atomically (temporary file, fsync, rename). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await open(temporary, 'w');
+  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${Date.now()}.tmp`);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
   } catch (e) {
-    await handle.close();
+    // A failed write or rename must not leave the temporary file behind.
     await rm(temporary, { force: true });
     throw e;
   }
-  await handle.close();
-  await rename(temporary, path);
+}
+
+/**
+ * Flushes a directory's entries (the renames just made in it) to disk. Best effort: some
+ * platforms cannot open a directory for syncing, and the rename itself is already atomic.
+ */
+export async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Durability is a bonus here; correctness rests on rename's atomicity.
+  }
 }

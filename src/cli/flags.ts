@@ -1,0 +1,66 @@
+// Parsers for flag values, usable as commander argParsers: each checks one kind of value and
+// throws a UserError naming the flag, e.g. "--seq-len: must be a positive integer, got 0".
+import { UserError } from '../errors.js';
+
+/** A commander argParser: the flag's text in, the typed value out. */
+export type FlagParser<T> = (value: string) => T;
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A whole number ≥ 1: `positiveInteger('--seq-len')`. */
+export function positiveInteger(flag: string): FlagParser<number> {
+  return integerAtLeast(flag, 1, 'a positive integer');
+}
+
+/** A whole number ≥ 0. */
+export function nonNegativeInteger(flag: string): FlagParser<number> {
+  return integerAtLeast(flag, 0, 'a non-negative integer');
+}
+
+/** A finite number > 0 (decimal or exponent notation: 0.001, 1e-3). */
+export function positiveNumber(flag: string): FlagParser<number> {
+  return (value) => {
+    const n = decimal(value);
+    if (n === null || n <= 0) throw invalid(flag, 'a positive number', value);
+    return n;
+  };
+}
+
+/** A number from 0 to 1, both included. */
+export function probability(flag: string): FlagParser<number> {
+  return (value) => {
+    const n = decimal(value);
+    if (n === null || n < 0 || n > 1) throw invalid(flag, 'a probability from 0 to 1', value);
+    return n;
+  };
+}
+
+/** One of `allowed`, spelled exactly: `choice('--cell', ['rnn', 'gru', 'lstm'])`. */
+export function choice<T extends string>(flag: string, allowed: readonly T[]): FlagParser<T> {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw invalid(flag, `one of ${allowed.join(', ')}`, value);
+    return value as T;
+  };
+}
+
+function integerAtLeast(flag: string, min: number, what: string): FlagParser<number> {
+  return (value) => {
+    const text = value.trim();
+    const n = INTEGER.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(n) || n < min) throw invalid(flag, what, value);
+    return n;
+  };
+}
+
+function decimal(value: string): number | null {
+  const text = value.trim();
+  if (!DECIMAL.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+function invalid(flag: string, what: string, value: string): UserError {
+  const shown = value.trim() === '' ? JSON.stringify(value) : value;
+  return new UserError(`must be ${what}, got ${shown}`, { flag });
+}
