@@ -29,6 +29,8 @@ export function isMissingCell(cell: string): boolean {
  * overflows (`1e400`) counts as missing, like `Inf`.
  */
 export function parseNumberCell(cell: string): number | undefined {
+  const fast = Number(cell); // hot path: most cells are plain numbers
+  if (fast !== 0 && Number.isFinite(fast)) return fast;
   const text = cell.trim();
   if (isMissingCell(text)) return NaN;
   const value = Number(text);

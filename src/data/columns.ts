@@ -1,0 +1,80 @@
+// Typing a column: numeric (numbers) or categorical (labels → category indices), NaN = missing.
+import { UserError } from '../errors.js';
+import { isMissingCell, parseNumberCell, quoteCell } from './cells.js';
+import type { DataSource } from './source.js';
+import { placeOfRow } from './source.js';
+
+/** One feature or condition column after typing. */
+export interface TypedColumn {
+  name: string;
+  /** Its index in the source's columns. */
+  column: number;
+  kind: 'numeric' | 'categorical';
+  /** [rows]: the number, or the index into `categories`; NaN where the cell is missing. */
+  values: Float64Array;
+  /** The labels in index order (sorted); empty for numeric columns. */
+  categories: string[];
+}
+
+/**
+ * Types column `c`. It is categorical when declared so, or when every present cell is text;
+ * a column of numbers with some text cells is a UserError naming the first text cell.
+ *
+ * @example
+ * // cells ['walk', 'sit', 'walk', 'NA'] → kind 'categorical', categories ['sit', 'walk'],
+ * // values [1, 0, 1, NaN]
+ */
+export function typeColumn(source: DataSource, c: number, declaredCategorical: boolean): TypedColumn {
+  const name = source.columns[c];
+  const cells = source.cells[c];
+  let column: TypedColumn;
+  if (declaredCategorical) column = categoricalColumn(name, c, labelsOf(cells));
+  else if (cells instanceof Float64Array) column = { name, column: c, kind: 'numeric', values: Float64Array.from(cells), categories: [] };
+  else column = numericOrLabels(source, c, cells);
+  if (column.values.every((v) => Number.isNaN(v))) {
+    throw new UserError('the column has no values, only missing cells', { file: source.file, column: name });
+  }
+  return column;
+}
+
+/** Numbers when no cell is text; labels when every present cell is text; else an error. */
+function numericOrLabels(source: DataSource, c: number, cells: string[]): TypedColumn {
+  const name = source.columns[c];
+  const values = new Float64Array(cells.length);
+  let firstText = -1;
+  let numbers = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const value = parseNumberCell(cells[r]);
+    if (value === undefined) {
+      if (firstText < 0) firstText = r;
+      values[r] = NaN;
+    } else {
+      values[r] = value;
+      if (!Number.isNaN(value)) numbers++;
+    }
+  }
+  if (firstText < 0) return { name, column: c, kind: 'numeric', values, categories: [] };
+  if (numbers === 0) return categoricalColumn(name, c, labelsOf(cells));
+  const { place, at } = placeOfRow(source, firstText, name);
+  const problem = `${quoteCell(cells[firstText])}${at} is not a number, but the column's other cells are (declare the column categorical if it holds labels)`;
+  throw new UserError(problem, place);
+}
+
+/** Trimmed labels, `undefined` for missing cells. */
+function labelsOf(cells: string[] | Float64Array): (string | undefined)[] {
+  if (cells instanceof Float64Array) return Array.from(cells, (v) => (Number.isNaN(v) ? undefined : String(v)));
+  return cells.map((cell) => (isMissingCell(cell) ? undefined : cell.trim()));
+}
+
+function categoricalColumn(name: string, column: number, labels: (string | undefined)[]): TypedColumn {
+  const categories = sortLabels([...new Set(labels.filter((l): l is string => l !== undefined))]);
+  const index = new Map(categories.map((label, i) => [label, i]));
+  const values = Float64Array.from(labels, (l) => (l === undefined ? NaN : (index.get(l) as number)));
+  return { name, column, kind: 'categorical', values, categories };
+}
+
+/** Numeric order when every label is a number (2 before 10), else code-unit order. */
+function sortLabels(labels: string[]): string[] {
+  if (labels.every((l) => Number.isFinite(Number(l)))) return labels.sort((a, b) => Number(a) - Number(b));
+  return labels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
