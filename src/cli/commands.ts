@@ -1,8 +1,14 @@
 // The commands `rgan` knows, in the order `rgan --help` lists them. Adding a command is adding
 // its file under commands/ and one line here.
 import type { RegisterCommand } from './command.js';
+import { registerDemo } from './commands/demo.js';
 import { registerInfo } from './commands/info.js';
+import { registerSample } from './commands/sample.js';
+import { registerTrain } from './commands/train.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
+  registerDemo,
+  registerTrain,
+  registerSample,
   registerInfo,
 ];

@@ -1,0 +1,105 @@
+// `rgan train --data FILE|sines|stocks|energy --out DIR …`: trains a recurrent GAN on the
+// user's sequences, with progress, checkpoints, --resume and a clean stop on Ctrl-C.
+import type { Command } from 'commander';
+import { mkdir, stat } from 'node:fs/promises';
+import { UserError } from '../../errors.js';
+import { checkpointPath, hasCheckpoint } from '../../io/checkpoint.js';
+import { isModelDirectory } from '../../io/model-directory.js';
+import { assertParentDirectory } from '../../io/atomic-write.js';
+import { RecurrentGAN } from '../../models/rgan/model.js';
+import { DivergenceError, type LoopResult } from '../../train/loop.js';
+import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
+import { addDataFlags, prepareFromFlags, type DataFlags } from '../data-flags.js';
+import { choice, positiveInteger } from '../flags.js';
+import { addModelFlags, configFromFlags, type ModelFlags } from '../model-flags.js';
+import { createProgress } from '../progress.js';
+
+export interface TrainOptions extends CommonOptions, DataFlags, ModelFlags {
+  out: string;
+  model: 'rgan';
+  iterations: number;
+  checkpointEvery: number;
+  logEvery: number;
+  resume?: boolean;
+  force?: boolean;
+}
+
+export function registerTrain(program: Command, context: CliContext): void {
+  const command = addCommand(program, 'train', 'train a recurrent GAN on sequences')
+    .requiredOption('--out <dir>', 'model directory to write (checkpoints go to DIR/checkpoint)')
+    .option('--model <kind>', 'model: rgan', choice('--model', ['rgan'] as const), 'rgan')
+    .option('--iterations <n>', 'training iterations', positiveInteger('--iterations'), 1000)
+    .option('--checkpoint-every <n>', 'iterations between checkpoints', positiveInteger('--checkpoint-every'), 500)
+    .option('--log-every <n>', 'iterations between progress reports', positiveInteger('--log-every'), 50)
+    .option('--resume', 'continue from DIR/checkpoint (same data and flags)')
+    .option('--force', 'replace a model already in --out');
+  addModelFlags(addDataFlags(command)).action((options: TrainOptions) => train(options, context));
+}
+
+export async function train(options: TrainOptions, context: CliContext): Promise<void> {
+  await checkOutput(options);
+  const data = await prepareFromFlags(options, options.seed);
+  const gan = options.resume === true ? await RecurrentGAN.load(checkpointPath(options.out)) : new RecurrentGAN(configFromFlags(options, options.seqLen));
+  // Created only once the data and flags are known good: a bad input leaves nothing behind.
+  await mkdir(options.out, { recursive: true });
+  const progress = createProgress(context.terminal, { json: options.json });
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  let result: LoopResult;
+  try {
+    result = await gan.fit(data, {
+      iterations: options.iterations,
+      logEvery: options.logEvery,
+      checkpointEvery: options.checkpointEvery,
+      checkpointDir: checkpointPath(options.out),
+      onProgress: (event) => progress.update(event),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    throw error instanceof DivergenceError ? divergenceMessage(error, options.out, await lastCheckpointIteration(options.out)) : error;
+  } finally {
+    process.off('SIGINT', stop);
+    progress.stop();
+  }
+  await gan.save(options.out);
+  const summary = { out: options.out, iterations: result.iterationsDone, stoppedEarly: result.aborted, seconds: round(result.seconds), losses: result.lastLosses, windows: data.count };
+  printResult(context, options, summary, () =>
+    [
+      `${result.aborted ? 'stopped' : 'trained'} ${result.iterationsDone} iterations on ${data.count} windows in ${round(result.seconds)} s`,
+      `losses: ${Object.entries(result.lastLosses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`,
+      `model written to ${options.out}${result.aborted ? ' (continue with --resume)' : ''}`,
+    ].join('\n'),
+  );
+}
+
+/** --out must have an existing parent; an existing model there needs --resume or --force. */
+async function checkOutput(options: TrainOptions): Promise<void> {
+  await assertParentDirectory(options.out, '--out');
+  const info = await stat(options.out).catch(() => null);
+  if (info !== null && !info.isDirectory()) throw new UserError('exists and is not a directory', { flag: '--out', file: options.out });
+  if (options.resume === true) {
+    if (!(await hasCheckpoint(options.out))) throw new UserError('holds no checkpoint to resume from', { flag: '--out', file: options.out });
+    return;
+  }
+  if (options.force !== true && ((await isModelDirectory(options.out)) || (await hasCheckpoint(options.out)))) {
+    throw new UserError('already holds a model; use --resume to continue it or --force to replace it', { flag: '--out', file: options.out });
+  }
+}
+
+async function lastCheckpointIteration(out: string): Promise<number | null> {
+  try {
+    return (await RecurrentGAN.load(checkpointPath(out))).training.iteration;
+  } catch {
+    return null;
+  }
+}
+
+function divergenceMessage(error: DivergenceError, out: string, checkpoint: number | null): UserError {
+  const kept = checkpoint === null ? 'no checkpoint was written before it' : `the last good checkpoint (iteration ${checkpoint}) is kept in ${checkpointPath(out)}`;
+  return new UserError(`${error.message}; ${kept}; try a lower --lr or --grad-clip`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

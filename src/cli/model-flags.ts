@@ -1,0 +1,86 @@
+// The flags that configure a recurrent GAN, parsed straight into its typed config
+// (src/models/rgan/config.ts holds the defaults; a flag left out keeps its default).
+import type { Command } from 'commander';
+import type { DeepPartial } from '../config.js';
+import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
+import { choice, nonNegativeInteger, positiveInteger, positiveNumber, probability } from './flags.js';
+
+export interface ModelFlags {
+  cell?: RGANConfig['generator']['cell'];
+  gCell?: RGANConfig['generator']['cell'];
+  dCell?: RGANConfig['generator']['cell'];
+  hidden?: number;
+  layers?: number;
+  dHidden?: number;
+  dLayers?: number;
+  bidirectional?: boolean;
+  readout?: RGANConfig['discriminator']['readout'];
+  noiseSize?: number;
+  noise?: RGANConfig['noise']['distribution'];
+  batch?: number;
+  loss?: RGANConfig['loss'];
+  generatorLoss?: RGANConfig['generatorLoss'];
+  featureMatching?: boolean;
+  dSteps?: number;
+  labelSmoothing?: number;
+  gradClip?: number;
+  weightClip?: number;
+  lr?: number;
+  lrG?: number;
+  lrD?: number;
+  beta1?: number;
+  beta2?: number;
+  seed: number;
+}
+
+const d = DEFAULT_RGAN_CONFIG;
+
+/** Adds the model's flags to `command`. */
+export function addModelFlags(command: Command): Command {
+  return command
+    .option('--cell <cell>', `recurrent cell of both networks (${CELLS.join(', ')}; default ${d.generator.cell})`, choice('--cell', CELLS))
+    .option('--g-cell <cell>', 'generator cell (overrides --cell)', choice('--g-cell', CELLS))
+    .option('--d-cell <cell>', 'discriminator cell (overrides --cell)', choice('--d-cell', CELLS))
+    .option('--hidden <n>', `units per layer (default ${d.generator.hidden})`, positiveInteger('--hidden'))
+    .option('--layers <n>', `stacked layers (default ${d.generator.layers})`, positiveInteger('--layers'))
+    .option('--d-hidden <n>', 'discriminator units per layer (overrides --hidden)', positiveInteger('--d-hidden'))
+    .option('--d-layers <n>', 'discriminator layers (overrides --layers)', positiveInteger('--d-layers'))
+    .option('--bidirectional', 'bidirectional discriminator')
+    .option('--readout <mode>', 'discriminator logit: mean (one per step, averaged) or last', choice('--readout', ['mean', 'last'] as const))
+    .option('--noise-size <n>', `noise values per step (default ${d.noise.size})`, positiveInteger('--noise-size'))
+    .option('--noise <distribution>', 'noise distribution: uniform or normal', choice('--noise', ['uniform', 'normal'] as const))
+    .option('--batch <n>', `batch size (default ${d.batchSize})`, positiveInteger('--batch'))
+    .option('--loss <loss>', `adversarial loss: ${LOSSES.join(', ')} (default ${d.loss})`, choice('--loss', LOSSES))
+    .option('--generator-loss <kind>', 'non-saturating or minimax', choice('--generator-loss', ['non-saturating', 'minimax'] as const))
+    .option('--feature-matching', 'generator matches discriminator features (C-RNN-GAN)')
+    .option('--d-steps <n>', 'discriminator steps per generator step', positiveInteger('--d-steps'))
+    .option('--label-smoothing <p>', 'one-sided label smoothing for real targets', probability('--label-smoothing'))
+    .option('--grad-clip <norm>', 'global gradient-norm clipping (0: off)', positiveNumber('--grad-clip'))
+    .option('--weight-clip <c>', 'critic weight clipping for --loss wasserstein', positiveNumber('--weight-clip'))
+    .option('--lr <rate>', 'learning rate of both networks', positiveNumber('--lr'))
+    .option('--lr-g <rate>', 'generator learning rate (overrides --lr)', positiveNumber('--lr-g'))
+    .option('--lr-d <rate>', 'discriminator learning rate (overrides --lr)', positiveNumber('--lr-d'))
+    .option('--beta1 <b>', 'Adam β1', probability('--beta1'))
+    .option('--beta2 <b>', 'Adam β2', probability('--beta2'))
+    .option('--seed <n>', 'random seed: the same seed and data give the same model', nonNegativeInteger('--seed'), 0);
+}
+
+/** The partial config the flags give (fields left undefined keep their defaults). */
+export function configFromFlags(f: ModelFlags, seqLen: number): DeepPartial<RGANConfig> {
+  return {
+    seqLen,
+    seed: f.seed,
+    batchSize: f.batch,
+    noise: { size: f.noiseSize, distribution: f.noise },
+    generator: { cell: f.gCell ?? f.cell, hidden: f.hidden, layers: f.layers },
+    discriminator: { cell: f.dCell ?? f.cell, hidden: f.dHidden ?? f.hidden, layers: f.dLayers ?? f.layers, bidirectional: f.bidirectional, readout: f.readout },
+    loss: f.loss,
+    generatorLoss: f.generatorLoss,
+    featureMatching: f.featureMatching,
+    dSteps: f.dSteps,
+    labelSmoothing: f.labelSmoothing,
+    gradClip: f.gradClip,
+    weightClip: f.weightClip,
+    optimizer: { generatorLearningRate: f.lrG ?? f.lr, discriminatorLearningRate: f.lrD ?? f.lr, beta1: f.beta1, beta2: f.beta2 },
+  };
+}

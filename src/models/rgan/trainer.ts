@@ -1,0 +1,107 @@
+// One training iteration of the recurrent GAN: k discriminator steps on a real and a generated
+// batch, then one generator step through the frozen discriminator. Owns the two optimizers.
+import type { Engine } from '../../engine/engine.js';
+import type { Random } from '../../engine/random.js';
+import type { Tensor } from '../../engine/tensor.js';
+import { Adam, type AdamState } from '../../nn/adam.js';
+import { clipGradNorm } from '../../nn/clip.js';
+import { noise, realBatch, type TrainingData } from './batches.js';
+import type { RGANConfig } from './config.js';
+import { add, scale } from '../../engine/ops/index.js';
+import { discriminatorLoss, featureMatchingLoss, generatorLoss, momentLoss } from './losses.js';
+import type { Discriminator, Generator } from './networks.js';
+
+export interface IterationLosses {
+  discriminator: number;
+  generator: number;
+}
+
+export interface TrainerState {
+  generator: AdamState;
+  discriminator: AdamState;
+}
+
+export class RGANTrainer {
+  readonly generatorOptimizer: Adam;
+  readonly discriminatorOptimizer: Adam;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly config: RGANConfig,
+    private readonly generator: Generator,
+    private readonly discriminator: Discriminator,
+  ) {
+    const o = config.optimizer;
+    const betas = { beta1: o.beta1, beta2: o.beta2 };
+    this.generatorOptimizer = new Adam(generator.parameters(), { learningRate: o.generatorLearningRate, ...betas });
+    this.discriminatorOptimizer = new Adam(discriminator.parameters(), { learningRate: o.discriminatorLearningRate, ...betas });
+  }
+
+  /** dSteps discriminator updates, then one generator update. */
+  iteration(data: TrainingData, rng: Random): IterationLosses {
+    let lossD = 0;
+    for (let k = 0; k < this.config.dSteps; k++) lossD = this.discriminatorStep(data, rng);
+    return { discriminator: lossD, generator: this.generatorStep(data, rng) };
+  }
+
+  private discriminatorStep(data: TrainingData, rng: Random): number {
+    const e = this.engine;
+    return e.step(() => {
+      const { x, y } = realBatch(e, data, this.config.batchSize, rng);
+      const fake = e.noGrad(() => this.generator.forward(this.noiseFor(x, rng), y));
+      const real = this.discriminator.forward(x, y).logits;
+      const loss = discriminatorLoss(this.config, real, this.discriminator.forward(fake, y).logits);
+      e.backward(loss);
+      if (this.config.gradClip > 0) clipGradNorm(this.discriminator.parameters(), this.config.gradClip);
+      this.discriminatorOptimizer.step();
+      if (this.config.loss === 'wasserstein') this.clipCriticWeights();
+      return loss.data[0];
+    });
+  }
+
+  private generatorStep(data: TrainingData, rng: Random): number {
+    const e = this.engine;
+    this.discriminator.freeze(true);
+    try {
+      return e.step(() => {
+        const { x, y } = realBatch(e, data, this.config.batchSize, rng);
+        const fake = this.generator.forward(this.noiseFor(x, rng), y);
+        const judged = this.discriminator.forward(fake, y);
+        // Feature matching (Salimans et al., C-RNN-GAN) replaces the adversarial objective.
+        let loss = this.config.featureMatching
+          ? featureMatchingLoss(e.noGrad(() => this.discriminator.forward(x, y).features), judged.features)
+          : generatorLoss(this.config, judged.logits);
+        if (this.config.momentWeight > 0) loss = add(loss, scale(momentLoss(x, fake), this.config.momentWeight));
+        e.backward(loss);
+        if (this.config.gradClip > 0) clipGradNorm(this.generator.parameters(), this.config.gradClip);
+        this.generatorOptimizer.step();
+        return loss.data[0];
+      });
+    } finally {
+      this.discriminator.freeze(false);
+    }
+  }
+
+  /** Noise shaped like the batch x: [B, T, noise.size]. */
+  private noiseFor(x: Tensor, rng: Random): Tensor {
+    return noise(this.engine, x.shape[0], x.shape[1], this.config.noise, rng);
+  }
+
+  /** WGAN: keep every critic weight in [−c, c] after each update. */
+  private clipCriticWeights(): void {
+    const c = this.config.weightClip;
+    for (const p of this.discriminator.parameters()) {
+      const w = p.data;
+      for (let i = 0; i < w.length; i++) w[i] = Math.min(c, Math.max(-c, w[i]));
+    }
+  }
+
+  getState(): TrainerState {
+    return { generator: this.generatorOptimizer.getState(), discriminator: this.discriminatorOptimizer.getState() };
+  }
+
+  setState(state: TrainerState): void {
+    this.generatorOptimizer.setState(state.generator);
+    this.discriminatorOptimizer.setState(state.discriminator);
+  }
+}

@@ -1,0 +1,171 @@
+// `rgan train` and `rgan sample` end to end, in-process: a user's CSV in, a model and a sample
+// file out; and every bad input a user can give, each a one-line error with exit code 1 and no
+// partial output.
+import { mkdtemp, readFile, readdir, writeFile, truncate } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryTerminal } from '../../src/cli/terminal.js';
+import { encodeNpy } from '../../src/data/index.js';
+
+async function rgan(...argv: string[]) {
+  const terminal = memoryTerminal();
+  const code = await main(argv, terminal);
+  return { code, stdout: terminal.stdout, stderr: terminal.stderr };
+}
+
+const TINY = ['--hidden', '5', '--layers', '1', '--batch', '8', '--noise-size', '2', '--iterations', '4'];
+
+let dir: string;
+let csv: string;
+let model: string;
+
+/** Two walks of 20 steps: id, t, x, y and a label. */
+function walksCsv(): string {
+  const rows = ['id,t,x,y,label'];
+  for (const id of ['a', 'b']) for (let t = 0; t < 20; t++) rows.push(`${id},${t},${Math.sin(t / 3)},${t * 0.5},${id === 'a' ? 'up' : 'down'}`);
+  return `${rows.join('\n')}\n`;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rgan-cli-'));
+  csv = join(dir, 'walks.csv');
+  await writeFile(csv, walksCsv());
+  model = join(dir, 'model');
+  const r = await rgan('train', '--data', csv, '--id', 'id', '--time', 't', '--condition', 'label', '--seq-len', '6', '--out', model, ...TINY);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+});
+
+describe('rgan train and sample', () => {
+  it('writes a model directory with a checkpoint, and reports what it did', async () => {
+    expect((await readdir(model)).sort()).toEqual(['checkpoint', 'model.json', 'weights.bin']);
+    const info = await rgan('info', '--model', model);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/iterations done +4/);
+  });
+
+  it('samples CSV in the original columns, with the chosen condition', async () => {
+    const out = join(dir, 'up.csv');
+    const r = await rgan('sample', '--model', model, '--n', '3', '--condition', 'label=up', '--seed', '1', '--out', out);
+    expect(r.code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('seq,t,x,y,label');
+    expect(lines).toHaveLength(1 + 3 * 6);
+    expect(lines.slice(1).every((l) => l.endsWith(',up'))).toBe(true);
+  });
+
+  it('samples the same file twice for the same seed, and JSON/.npy by extension', async () => {
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    for (const out of [a, b]) expect((await rgan('sample', '--model', model, '--n', '2', '--condition', 'label=down', '--seed', '5', '--out', out)).code).toBe(0);
+    expect(await readFile(a, 'utf8')).toBe(await readFile(b, 'utf8'));
+    expect((await rgan('sample', '--model', model, '--n', '2', '--condition', 'label=down', '--out', join(dir, 'c.npy'))).code).toBe(0);
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const r = await rgan('sample', '--model', model, '--n', '2', '--condition', 'label=up', '--out', join(dir, 'j.csv'), '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ sequences: 2, steps: 6, columns: ['x', 'y'] });
+  });
+
+  it('refuses to overwrite a model without --resume or --force', async () => {
+    const r = await rgan('train', '--data', csv, '--id', 'id', '--condition', 'label', '--seq-len', '6', '--out', model, ...TINY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/already holds a model/);
+  });
+
+  it('continues training with --resume', async () => {
+    const out = join(dir, 'resumable');
+    const args = ['train', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6', '--out', out, ...TINY];
+    expect((await rgan(...args)).code).toBe(0);
+    const r = await rgan(...args, '--iterations', '8', '--resume', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toMatchObject({ iterations: 8 });
+  });
+});
+
+describe('bad input: one line, exit code 1, no output file', () => {
+  const cases: Array<[string, () => Promise<string[]>, RegExp]> = [
+    ['an empty file', async () => ['--data', await file('empty.csv', '')], /empty/i],
+    ['a header only', async () => ['--data', await file('header.csv', 'a,b\n')], /no data rows|header only/i],
+    ['ragged rows', async () => ['--data', await file('ragged.csv', 'a,b\n1,2\n3\n')], /row 3|line 3/i],
+    ['a non-numeric cell', async () => ['--data', await file('text.csv', 'a,b\n1,2\n3,x\n4,5\n')], /row 3.*"b"|line 3.*b/i],
+    ['NaN without --missing', async () => ['--data', await file('nan.csv', 'a,b\n1,2\n3,NaN\n4,5\n')], /missing/i],
+    ['a series shorter than --seq-len', async () => ['--data', await file('short.csv', 'a,b\n1,2\n3,4\n'), '--seq-len', '5'], /fewer than|shorter/i],
+    ['--seq-len 0', async () => ['--data', csv, '--seq-len', '0'], /--seq-len/],
+    ['--seq-len -3', async () => ['--data', csv, '--seq-len', '-3'], /--seq-len/],
+    ['--seq-len 2.5', async () => ['--data', csv, '--seq-len', '2.5'], /--seq-len/],
+    ['an unknown --id column', async () => ['--data', csv, '--id', 'nope'], /nope/],
+    ['an unknown --time column', async () => ['--data', csv, '--id', 'id', '--time', 'nope'], /nope/],
+    ['an unknown --condition column', async () => ['--data', csv, '--id', 'id', '--condition', 'nope'], /nope/],
+    ['an unknown --cell', async () => ['--data', csv, '--cell', 'transformer'], /--cell/],
+    ['an unknown --loss', async () => ['--data', csv, '--loss', 'kl'], /--loss/],
+    ['an .npy of the wrong rank', async () => ['--data', await file('rank.npy', encodeNpy(new Float32Array(6), [2, 3]))], /rank|shape|dimension/i],
+    ['an .npy of the wrong dtype', async () => ['--data', await file('dtype.npy', npyInt32())], /dtype|<i4|int/i],
+  ];
+  it.each(cases)('train rejects %s', async (_name, args, message) => {
+    const out = join(dir, `never-${Math.random().toString(36).slice(2)}`);
+    const r = await rgan('train', ...(await args()), '--out', out, ...TINY);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('train rejects --out inside a missing directory', async () => {
+    const r = await rgan('train', '--data', csv, '--id', 'id', '--out', join(dir, 'no', 'such', 'dir'), ...TINY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/does not exist/);
+  });
+
+  const sampleCases: Array<[string, () => Promise<string[]>, RegExp]> = [
+    ['--n 0', async () => ['--model', model, '--n', '0', '--condition', 'label=up'], /--n/],
+    ['an output path in a missing directory', async () => ['--model', model, '--n', '2', '--condition', 'label=up', '--out', join(dir, 'missing', 'x.csv')], /does not exist/],
+    ['an unknown output extension', async () => ['--model', model, '--n', '2', '--condition', 'label=up', '--out', join(dir, 'x.parquet')], /extension|\.parquet/],
+    ['a condition value never seen in training', async () => ['--model', model, '--n', '2', '--condition', 'label=sideways'], /sideways/],
+    ['an unknown condition column', async () => ['--model', model, '--n', '2', '--condition', 'colour=red'], /colour/],
+    ['a directory that holds no model', async () => ['--model', dir, '--n', '2'], /holds no model/],
+    ['a model of a newer format', async () => ['--model', await tamperedModel('format'), '--n', '2', '--condition', 'label=up'], /newer/],
+    ['a truncated weights.bin', async () => ['--model', await tamperedModel('truncate'), '--n', '2', '--condition', 'label=up'], /truncated/],
+    ['an altered weights.bin', async () => ['--model', await tamperedModel('flip'), '--n', '2', '--condition', 'label=up'], /altered|corrupt/],
+  ];
+  it.each(sampleCases)('sample rejects %s', async (_name, args, message) => {
+    const argv = await args();
+    const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(dir, `never-${Math.random().toString(36).slice(2)}.csv`);
+    const r = await rgan('sample', ...argv, ...(argv.includes('--out') ? [] : ['--out', out]));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+async function file(name: string, content: string | Uint8Array): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+function npyInt32(): Uint8Array {
+  const bytes = encodeNpy(new Float32Array(8), [2, 2, 2]);
+  const text = Buffer.from(bytes).toString('latin1').replace("'<f4'", "'<i4'");
+  return Buffer.from(text, 'latin1');
+}
+
+async function tamperedModel(how: 'format' | 'truncate' | 'flip'): Promise<string> {
+  const copy = join(dir, `tampered-${how}`);
+  const r = await rgan('train', '--data', csv, '--id', 'id', '--condition', 'label', '--seq-len', '6', '--out', copy, ...TINY, '--force');
+  expect(r.code).toBe(0);
+  if (how === 'format') {
+    const json = JSON.parse(await readFile(join(copy, 'model.json'), 'utf8'));
+    await writeFile(join(copy, 'model.json'), JSON.stringify({ ...json, format: 99 }));
+  } else if (how === 'truncate') {
+    await truncate(join(copy, 'weights.bin'), 10);
+  } else {
+    const weights = await readFile(join(copy, 'weights.bin'));
+    weights[3] ^= 0xff;
+    await writeFile(join(copy, 'weights.bin'), weights);
+  }
+  return copy;
+}
