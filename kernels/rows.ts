@@ -1,38 +1,49 @@
-// Row/column broadcasts and reductions over row-major [rows, n] matrices (SIMD over n).
+// Row broadcasts and column sums over row-major [rows, n] matrices (SIMD over n): the bias-like
+// forms of add, sub and mul, where a vector v[n] meets every row.
 import { at } from './memory';
+import { columnSums } from './reduce';
 
-/** out[r, j] = x[r, j] + v[j]. */
-export function addRowVector(rows: i32, n: i32, x: i32, v: i32, out: i32): void {
+// @ts-ignore: decorator
+@final @unmanaged class Add { @inline v(a: v128, b: v128): v128 { return f32x4.add(a, b); } }
+// @ts-ignore: decorator
+@final @unmanaged class Sub { @inline v(a: v128, b: v128): v128 { return f32x4.sub(a, b); } }
+// @ts-ignore: decorator
+@final @unmanaged class Mul { @inline v(a: v128, b: v128): v128 { return f32x4.mul(a, b); } }
+
+/** out[r, j] = Op.v(x[r, j], v[j]). */
+// @ts-ignore: decorator
+@inline function mapRows<Op>(rows: i32, n: i32, x: i32, v: i32, out: i32): void {
+  const op = changetype<Op>(0);
   const vb = at(v);
+  const end = (<usize>n) << 2;
   for (let r = 0; r < rows; r++) {
     const xr = at(x + r * n);
     const or = at(out + r * n);
-    let j = 0;
-    for (; j + 4 <= n; j += 4) {
-      const jb = (<usize>j) << 2;
-      v128.store(or + jb, f32x4.add(v128.load(xr + jb), v128.load(vb + jb)));
-    }
-    for (; j < n; j++) {
-      const jb = (<usize>j) << 2;
-      store<f32>(or + jb, load<f32>(xr + jb) + load<f32>(vb + jb));
+    let j: usize = 0;
+    for (; j + 16 <= end; j += 16) v128.store(or + j, op.v(v128.load(xr + j), v128.load(vb + j)));
+    for (; j < end; j += 4) {
+      const y = op.v(f32x4.splat(load<f32>(xr + j)), f32x4.splat(load<f32>(vb + j)));
+      store<f32>(or + j, f32x4.extract_lane(y, 0));
     }
   }
 }
 
+/** out[r, j] = x[r, j] + v[j] (out may equal x). */
+export function addRowVector(rows: i32, n: i32, x: i32, v: i32, out: i32): void {
+  mapRows<Add>(rows, n, x, v, out);
+}
+
+/** out[r, j] = x[r, j] − v[j]. */
+export function subRowVector(rows: i32, n: i32, x: i32, v: i32, out: i32): void {
+  mapRows<Sub>(rows, n, x, v, out);
+}
+
+/** out[r, j] = x[r, j] · v[j]. */
+export function mulRowVector(rows: i32, n: i32, x: i32, v: i32, out: i32): void {
+  mapRows<Mul>(rows, n, x, v, out);
+}
+
 /** out[j] (+)= Σ_r x[r, j]. */
 export function sumRows(rows: i32, n: i32, x: i32, out: i32, accumulate: i32): void {
-  const ob = at(out);
-  let j = 0;
-  for (; j + 4 <= n; j += 4) {
-    const jb = (<usize>j) << 2;
-    let s = accumulate ? v128.load(ob + jb) : f32x4.splat(0);
-    for (let r = 0; r < rows; r++) s = f32x4.add(s, v128.load(at(x + r * n) + jb));
-    v128.store(ob + jb, s);
-  }
-  for (; j < n; j++) {
-    const jb = (<usize>j) << 2;
-    let s: f32 = accumulate ? load<f32>(ob + jb) : 0;
-    for (let r = 0; r < rows; r++) s += load<f32>(at(x + r * n) + jb);
-    store<f32>(ob + jb, s);
-  }
+  columnSums(at(x), rows, n, 1, at(out), accumulate);
 }

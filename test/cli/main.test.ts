@@ -60,7 +60,7 @@ describe('rgan', () => {
     expect(await rgan('trian')).toEqual({
       code: 1,
       stdout: '',
-      stderr: "unknown command 'trian'\nRun 'rgan --help' for usage.\n",
+      stderr: "unknown command 'trian' (Did you mean train?)\nRun 'rgan --help' for usage.\n",
     });
     expect((await rgan('inf')).stderr).toMatch(/^unknown command 'inf' \(Did you mean info\?\)\n/);
   });

@@ -1,2 +1,35 @@
 // Names of the non-recurrent ops (see ../op-names.ts).
-export const BASIC_OP_NAMES = ['linear', 'matmul', 'reshape'] as const;
+export const BASIC_OP_NAMES = [
+  'linear',
+  'matmul',
+  'reshape',
+  'add',
+  'sub',
+  'mul',
+  'scale',
+  'addScalar',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'sqrt',
+  'abs',
+  'square',
+  'exp',
+  'log',
+  'clamp',
+  'softmax',
+  'logSoftmax',
+  'concat',
+  'slice',
+  'expandTime',
+  'sum',
+  'mean',
+  'variance',
+  'embedding',
+  'bceWithLogits',
+  'mseLoss',
+  'maeLoss',
+  'crossEntropy',
+] as const;
+
+export type BasicOpName = (typeof BASIC_OP_NAMES)[number];
