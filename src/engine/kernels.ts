@@ -120,34 +120,39 @@ export interface BasicKernels {
 }
 
 /**
- * Fused recurrent layers: one call runs one layer direction over all T steps (forward) or
- * backpropagates through all of them (backward). Sequences are [B, T, width]; `out`/`dout` point
- * at this direction's first column of a [B, T, outWidth] tensor. xw = x·W_ihᵀ without bias.
- * `reverse` = 1 walks time backwards. `work` is scratch the caller lends (sizes below, floats).
- * Forward writes hprev (and cprev) [B,T,H]: the state entering each step; `saved` keeps the gates.
- * Backward writes the gate pre-activation gradients and the initial-state gradients.
+ * Fused recurrent layers: one call runs one layer direction over all T steps (forward: the input
+ * projection x·W_ihᵀ of every step, then the time loop), another backpropagates through all of
+ * them and then forms the weight and input gradients. Sequences are [B, T, width]; `out`/`dout`
+ * point at this direction's first column of a [B, T, outWidth] tensor; `reverse` = 1 walks time
+ * backwards. Forward writes hprev (and cprev) [B,T,H], the state entering each step, and `saved`,
+ * the gate values. Backward writes dh0 (dc0) and accumulates (+=) the gradients `needs` asks for:
+ * 1 dW_ih, 2 dW_hh, 4 db_ih, 8 db_hh, 16 dx (frozen weights are skipped, not computed).
+ * `work` is scratch the caller lends; its size in floats is given per kernel (rows = B·T).
  * See kernels/recurrent/{rnn,gru,lstm}.ts for the equations and saved layouts.
  */
 export interface RecurrentKernels {
-  /** saved [B,T,H] = h'. work: H·H + B·H. */
-  rnnForward(batch: number, steps: number, hidden: number, reverse: number, xw: number, whh: number, bih: number, bhh: number,
-    h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, work: number): void;
-  /** dg [B,T,H], db [H] = Σ dg (= d b_ih = d b_hh). work: B·H. */
-  rnnBackward(batch: number, steps: number, hidden: number, reverse: number, whh: number, saved: number,
-    dout: number, outWidth: number, dhn: number, dg: number, db: number, dh0: number, work: number): void;
-  /** saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn. work: 3H·H + 3B·H. */
-  gruForward(batch: number, steps: number, hidden: number, reverse: number, xw: number, whh: number, bih: number, bhh: number,
-    h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, work: number): void;
-  /** dgx [B,T,3H] (x side), dgh [B,T,3H] (h side), dbx = Σ dgx = d b_ih, dbh = Σ dgh = d b_hh [3H]. work: B·H. */
-  gruBackward(batch: number, steps: number, hidden: number, reverse: number, whh: number, saved: number, hprev: number,
-    dout: number, outWidth: number, dhn: number, dgx: number, dgh: number, dbx: number, dbh: number, dh0: number, work: number): void;
-  /** saved [B,T,5H] = i, f, g, o, tanh(c'). work: 4H·H + 4B·H. */
-  lstmForward(batch: number, steps: number, hidden: number, reverse: number, xw: number, whh: number, bih: number, bhh: number,
-    h0: number, c0: number, out: number, outWidth: number, hn: number, cn: number, hprev: number, cprev: number,
-    saved: number, work: number): void;
-  /** dg [B,T,4H], db [4H] = Σ dg (= d b_ih = d b_hh). work: 2B·H. */
-  lstmBackward(batch: number, steps: number, hidden: number, reverse: number, whh: number, saved: number, cprev: number,
-    dout: number, outWidth: number, dhn: number, dcn: number, dg: number, db: number, dh0: number, dc0: number, work: number): void;
+  /** saved [B,T,H] = h'. work: rows·H + max(I,H)·H + B·H. */
+  rnnForward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
+    bih: number, bhh: number, h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, work: number): void;
+  /** work: rows·H + H + B·H. */
+  rnnBackward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
+    saved: number, hprev: number, dout: number, outWidth: number, dhn: number, needs: number, dx: number, dwih: number,
+    dwhh: number, dbih: number, dbhh: number, dh0: number, work: number): void;
+  /** saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn. work: rows·3H + max(I,H)·3H + B·3H. */
+  gruForward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
+    bih: number, bhh: number, h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, work: number): void;
+  /** work: 2·rows·3H + 2·3H + B·H. */
+  gruBackward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
+    saved: number, hprev: number, dout: number, outWidth: number, dhn: number, needs: number, dx: number, dwih: number,
+    dwhh: number, dbih: number, dbhh: number, dh0: number, work: number): void;
+  /** saved [B,T,5H] = i, f, g, o, tanh(c'). work: rows·4H + max(I,H)·4H + B·4H. */
+  lstmForward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
+    bih: number, bhh: number, h0: number, c0: number, out: number, outWidth: number, hn: number, cn: number, hprev: number,
+    cprev: number, saved: number, work: number): void;
+  /** work: rows·4H + 4H + 2·B·H. */
+  lstmBackward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
+    saved: number, hprev: number, cprev: number, dout: number, outWidth: number, dhn: number, dcn: number, needs: number,
+    dx: number, dwih: number, dwhh: number, dbih: number, dbhh: number, dh0: number, dc0: number, work: number): void;
 }
 
 export interface Kernels extends BasicKernels, RecurrentKernels {}

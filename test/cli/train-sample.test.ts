@@ -19,6 +19,9 @@ async function rgan(...argv: string[]) {
 const TINY = ['--hidden', '5', '--layers', '1', '--batch', '8', '--noise-size', '2', '--iterations', '4'];
 
 let dir: string;
+let fresh = 0;
+/** A path in the scratch directory that nothing has written. */
+const unused = (ext = ''): string => join(dir, `never-${++fresh}${ext}`);
 let csv: string;
 let model: string;
 
@@ -106,7 +109,7 @@ describe('bad input: one line, exit code 1, no output file', () => {
     ['an .npy of the wrong dtype', async () => ['--data', await file('dtype.npy', npyInt32())], /dtype|<i4|int/i],
   ];
   it.each(cases)('train rejects %s', async (_name, args, message) => {
-    const out = join(dir, `never-${Math.random().toString(36).slice(2)}`);
+    const out = unused();
     const r = await rgan('train', ...(await args()), '--out', out, ...TINY);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')[0]).toMatch(message);
@@ -133,7 +136,7 @@ describe('bad input: one line, exit code 1, no output file', () => {
   ];
   it.each(sampleCases)('sample rejects %s', async (_name, args, message) => {
     const argv = await args();
-    const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(dir, `never-${Math.random().toString(36).slice(2)}.csv`);
+    const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : unused('.csv');
     const r = await rgan('sample', ...argv, ...(argv.includes('--out') ? [] : ['--out', out]));
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')[0]).toMatch(message);
