@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { writeSamples, SAMPLE_FILE_EXTENSIONS } from '../../data/index.js';
 import { UserError } from '../../errors.js';
-import { RecurrentGAN } from '../../models/rgan/model.js';
+import { loadModel } from '../../models/registry.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
 import { nonNegativeInteger, positiveInteger } from '../flags.js';
 
@@ -26,7 +26,7 @@ export function registerSample(program: Command, context: CliContext): void {
 }
 
 export async function sample(options: SampleCommandOptions, context: CliContext): Promise<void> {
-  const gan = await RecurrentGAN.load(options.model);
+  const gan = await loadModel(options.model, '--model');
   const samples = gan.sample(options.n, { condition: options.condition, seed: options.seed });
   await writeSamples(options.out, samples, { flag: '--out' });
   const summary = { out: options.out, sequences: samples.count, steps: samples.length, columns: samples.features.map((c) => c.name) };
