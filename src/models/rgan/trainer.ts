@@ -90,10 +90,7 @@ export class RGANTrainer {
   /** WGAN: keep every critic weight in [−c, c] after each update. */
   private clipCriticWeights(): void {
     const c = this.config.weightClip;
-    for (const p of this.discriminator.parameters()) {
-      const w = p.data;
-      for (let i = 0; i < w.length; i++) w[i] = Math.min(c, Math.max(-c, w[i]));
-    }
+    for (const p of this.discriminator.parameters()) this.engine.kernels.clamp(p.size, -c, c, p.offset, p.offset);
   }
 
   getState(): TrainerState {
