@@ -2,7 +2,9 @@
 // its file under commands/ and one line here.
 import type { RegisterCommand } from './command.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEval } from './commands/eval.js';
 import { registerInfo } from './commands/info.js';
+import { registerReport } from './commands/report.js';
 import { registerSample } from './commands/sample.js';
 import { registerTrain } from './commands/train.js';
 
@@ -11,4 +13,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerTrain,
   registerSample,
   registerInfo,
+  registerEval,
+  registerReport,
 ];
