@@ -2,6 +2,11 @@
 // (src/models/rgan/config.ts holds the defaults; a flag left out keeps its default).
 import type { Command } from 'commander';
 import type { DeepPartial } from '../config.js';
+import { UserError } from '../errors.js';
+import type { SequenceModel } from '../models/registry.js';
+import { RecurrentGAN } from '../models/rgan/model.js';
+import { TimeGAN } from '../models/timegan/model.js';
+import type { TimeGANConfig } from '../models/timegan/config.js';
 import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
 import { choice, nonNegativeInteger, positiveInteger, positiveNumber, probability } from './flags.js';
 
@@ -83,4 +88,26 @@ export function configFromFlags(f: ModelFlags, seqLen: number): DeepPartial<RGAN
     weightClip: f.weightClip,
     optimizer: { generatorLearningRate: f.lrG ?? f.lr, discriminatorLearningRate: f.lrD ?? f.lr, beta1: f.beta1, beta2: f.beta2 },
   };
+}
+
+/** Flags that only the recurrent GAN has (TimeGAN's schedule and losses are fixed by its paper). */
+const RGAN_ONLY: Array<[keyof ModelFlags, string]> = [
+  ['gCell', '--g-cell'], ['dCell', '--d-cell'], ['dHidden', '--d-hidden'], ['dLayers', '--d-layers'],
+  ['bidirectional', '--bidirectional'], ['readout', '--readout'], ['noiseSize', '--noise-size'], ['noise', '--noise'],
+  ['loss', '--loss'], ['generatorLoss', '--generator-loss'], ['featureMatching', '--feature-matching'], ['dSteps', '--d-steps'],
+  ['labelSmoothing', '--label-smoothing'], ['gradClip', '--grad-clip'], ['weightClip', '--weight-clip'],
+  ['lrG', '--lr-g'], ['lrD', '--lr-d'], ['beta1', '--beta1'], ['beta2', '--beta2'],
+];
+
+/** TimeGAN's config from the shared flags; an rgan-only flag is a UserError, not silently ignored. */
+export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepPartial<TimeGANConfig> {
+  for (const [key, flag] of RGAN_ONLY) {
+    if (f[key] !== undefined) throw new UserError('applies to --model rgan only', { flag });
+  }
+  return { seqLen, seed: f.seed, cell: f.cell, hidden: f.hidden, layers: f.layers, batchSize: f.batch, learningRate: f.lr };
+}
+
+/** A new model of `kind` configured by the flags. */
+export function createModelFromFlags(kind: string, f: ModelFlags, seqLen: number): SequenceModel {
+  return kind === TimeGAN.kind ? new TimeGAN(timeganConfigFromFlags(f, seqLen)) : new RecurrentGAN(configFromFlags(f, seqLen));
 }

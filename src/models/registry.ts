@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { readModelDescription } from '../io/model-directory.js';
 import type { LoopResult } from '../train/loop.js';
 import { RecurrentGAN, type FitData, type FitOptions, type SampleOptions } from './rgan/model.js';
+import { TimeGAN } from './timegan/model.js';
 
 /** What every generative sequence model offers. */
 export interface SequenceModel {
@@ -23,6 +24,7 @@ interface ModelKind {
 
 const KINDS: Record<string, ModelKind> = {
   [RecurrentGAN.kind]: { load: (dir) => RecurrentGAN.load(dir) },
+  [TimeGAN.kind]: { load: (dir) => TimeGAN.load(dir) },
 };
 
 /** The names of the model kinds, for --model. */

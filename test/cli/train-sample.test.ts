@@ -89,6 +89,27 @@ describe('rgan train and sample', () => {
   });
 });
 
+describe('rgan train --model timegan', () => {
+  it('trains TimeGAN (iterations per phase) and samples from it', async () => {
+    const out = join(dir, 'timegan');
+    const r = await rgan('train', '--model', 'timegan', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6',
+      '--hidden', '4', '--layers', '2', '--batch', '8', '--iterations', '3', '--out', out, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toMatchObject({ iterations: 9 });
+    const file = join(dir, 'timegan.csv');
+    expect((await rgan('sample', '--model', out, '--n', '2', '--out', file)).code).toBe(0);
+    expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('seq,t,x,y,label');
+    expect((await rgan('info', '--model', out)).stdout).toMatch(/timegan/);
+  });
+
+  it('rejects a flag only the recurrent GAN has', async () => {
+    const r = await rgan('train', '--model', 'timegan', '--data', csv, '--loss', 'hinge', '--out', unused());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--loss: applies to --model rgan only/);
+  });
+});
+
 describe('bad input: one line, exit code 1, no output file', () => {
   const cases: Array<[string, () => Promise<string[]>, RegExp]> = [
     ['an empty file', async () => ['--data', await file('empty.csv', '')], /empty/i],

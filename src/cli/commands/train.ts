@@ -6,17 +6,17 @@ import { UserError } from '../../errors.js';
 import { checkpointPath, hasCheckpoint } from '../../io/checkpoint.js';
 import { isModelDirectory } from '../../io/model-directory.js';
 import { assertParentDirectory } from '../../io/atomic-write.js';
-import { RecurrentGAN } from '../../models/rgan/model.js';
+import { loadModel, MODEL_KINDS } from '../../models/registry.js';
 import { DivergenceError, type LoopResult } from '../../train/loop.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
 import { addDataFlags, prepareFromFlags, type DataFlags } from '../data-flags.js';
 import { choice, positiveInteger } from '../flags.js';
-import { addModelFlags, configFromFlags, type ModelFlags } from '../model-flags.js';
+import { addModelFlags, createModelFromFlags, type ModelFlags } from '../model-flags.js';
 import { createProgress } from '../progress.js';
 
 export interface TrainOptions extends CommonOptions, DataFlags, ModelFlags {
   out: string;
-  model: 'rgan';
+  model: string;
   iterations: number;
   checkpointEvery: number;
   logEvery: number;
@@ -27,7 +27,7 @@ export interface TrainOptions extends CommonOptions, DataFlags, ModelFlags {
 export function registerTrain(program: Command, context: CliContext): void {
   const command = addCommand(program, 'train', 'train a recurrent GAN on sequences')
     .requiredOption('--out <dir>', 'model directory to write (checkpoints go to DIR/checkpoint)')
-    .option('--model <kind>', 'model: rgan', choice('--model', ['rgan'] as const), 'rgan')
+    .option('--model <kind>', `model: ${MODEL_KINDS.join(', ')} (timegan: --iterations per phase)`, choice('--model', MODEL_KINDS), 'rgan')
     .option('--iterations <n>', 'training iterations', positiveInteger('--iterations'), 1000)
     .option('--checkpoint-every <n>', 'iterations between checkpoints', positiveInteger('--checkpoint-every'), 500)
     .option('--log-every <n>', 'iterations between progress reports', positiveInteger('--log-every'), 50)
@@ -38,8 +38,9 @@ export function registerTrain(program: Command, context: CliContext): void {
 
 export async function train(options: TrainOptions, context: CliContext): Promise<void> {
   await checkOutput(options);
+  // The model first: its flags are checked before the (slower) data is read.
+  const gan = options.resume === true ? await loadModel(checkpointPath(options.out)) : createModelFromFlags(options.model, options, options.seqLen);
   const data = await prepareFromFlags(options, options.seed);
-  const gan = options.resume === true ? await RecurrentGAN.load(checkpointPath(options.out)) : new RecurrentGAN(configFromFlags(options, options.seqLen));
   // Created only once the data and flags are known good: a bad input leaves nothing behind.
   await mkdir(options.out, { recursive: true });
   const progress = createProgress(context.terminal, { json: options.json });
@@ -89,7 +90,7 @@ async function checkOutput(options: TrainOptions): Promise<void> {
 
 async function lastCheckpointIteration(out: string): Promise<number | null> {
   try {
-    return (await RecurrentGAN.load(checkpointPath(out))).training.iteration;
+    return (await loadModel(checkpointPath(out))).training.iteration;
   } catch {
     return null;
   }
