@@ -2,6 +2,10 @@
 export { RecurrentGAN, type FitData, type FitOptions, type SampleOptions, type RGANTrainingState } from './models/rgan/model.js';
 export { resolveRGANConfig, DEFAULT_RGAN_CONFIG, CELLS, LOSSES, type RGANConfig, type Cell, type AdversarialLoss } from './models/rgan/config.js';
 export type { TrainingData } from './models/rgan/batches.js';
+export { TimeGAN, type TimeGANTrainingState } from './models/timegan/model.js';
+export { resolveTimeGANConfig, DEFAULT_TIMEGAN_CONFIG, type TimeGANConfig } from './models/timegan/config.js';
+export { loadModel, MODEL_KINDS, type SequenceModel } from './models/registry.js';
+export * from './metrics/index.js';
 export { runTrainingLoop, DivergenceError, type ProgressEvent, type LoopResult, type Losses } from './train/loop.js';
 export * from './data/index.js';
 export { Engine, type Backend } from './engine/engine.js';

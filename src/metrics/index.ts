@@ -19,7 +19,7 @@ export {
   featureMeanVectors,
   type Visualisation,
   type VisualisationOptions,
-  type Embedding,
+  type Embedding2D,
 } from './visualisation.js';
 export { trainTestSplit, batchIndices, sampleIndices, type Split } from './sampling.js';
 export { discriminativeScore } from './discriminative.js';

@@ -16,7 +16,7 @@ export interface VisualisationOptions {
 }
 
 /** Points to plot: [n, 2] each, real and synthetic (scatter real red, synthetic blue, alpha 0.2). */
-export interface Embedding {
+export interface Embedding2D {
   real: Float64Array;
   synthetic: Float64Array;
 }
@@ -28,9 +28,9 @@ export interface Visualisation {
   realVectors: Float64Array;
   syntheticVectors: Float64Array;
   /** PCA fitted on the real vectors only; both projected with that fit. */
-  pca: Embedding & { fit: PcaFit };
+  pca: Embedding2D & { fit: PcaFit };
   /** t-SNE of the 2n stacked vectors (real first), split back; null when skipped. */
-  tsne: Embedding | null;
+  tsne: Embedding2D | null;
 }
 
 /**
@@ -53,7 +53,7 @@ export function visualisation(real: SequenceSet, synthetic: SequenceSet, options
   const syntheticVectors = featureMeanVectors(synthetic, indices);
   const fit = fitPca(realVectors, n, T, 2);
   const pca = { fit, real: projectPca(fit, realVectors), synthetic: projectPca(fit, syntheticVectors) };
-  let embedding: Embedding | null = null;
+  let embedding: Embedding2D | null = null;
   if (options.tsne !== false) {
     const stacked = new Float64Array(2 * n * T);
     stacked.set(realVectors);

@@ -1,7 +1,7 @@
 // The rows each report chart plots, made from the sequences and the metrics' results: small,
 // pre-aggregated tables (histogram counts, mean ACF curves), so the inline SVGs stay small.
 import type { Random } from '../engine/random.js';
-import { sampleIndices, type AutocorrelationComparison, type Embedding, type SequenceSet } from '../metrics/index.js';
+import { sampleIndices, type AutocorrelationComparison, type Embedding2D, type SequenceSet } from '../metrics/index.js';
 
 export type SetName = 'real' | 'synthetic';
 
@@ -18,7 +18,7 @@ export interface LossEntry {
 }
 
 /** Scatter points, real first so synthetic is drawn over it (as TimeGAN's plots do). */
-export function scatterRows(embedding: Embedding): PointRow[] {
+export function scatterRows(embedding: Embedding2D): PointRow[] {
   const rows: PointRow[] = [];
   for (const set of ['real', 'synthetic'] as const) {
     const xy = embedding[set];

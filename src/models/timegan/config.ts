@@ -1,0 +1,62 @@
+// TimeGAN's configuration: every option with its default (the paper's code, specs/timegan.md §7),
+// and its validation. Unknown keys are rejected by mergeConfig.
+import { checkChoice, checkInteger, checkNumber, mergeConfig, type DeepPartial } from '../../config.js';
+import { CELLS, type Cell } from '../rgan/config.js';
+
+export interface TimeGANConfig {
+  /** Steps per sequence, T; set from the data by `fit`. */
+  seqLen: number;
+  /** Features per step, D; set from the data by `fit`. The noise has the same width (z_dim = D). */
+  features: number;
+  /** Recurrent cell of all five networks (the reference offers gru, lstm, lstmLN; rnn is ours). */
+  cell: Cell;
+  /** Units per recurrent layer and width of the latent space, H. */
+  hidden: number;
+  /**
+   * Recurrent layers per network, L. The supervisor has L − 1; with L = 1 (where the reference
+   * fails) it keeps one layer, so that it still sees the past when it predicts the next latent.
+   */
+  layers: number;
+  batchSize: number;
+  /** Weight γ of the adversarial terms on the generator's raw latent Ê (in D_loss and G_loss). */
+  gamma: number;
+  /** The joint phase updates the discriminator only while its loss exceeds this. */
+  discriminatorThreshold: number;
+  /** Adam's learning rate for all five optimizers (β1 0.9, β2 0.999, ε 1e-8, TF1's defaults). */
+  learningRate: number;
+  seed: number;
+}
+
+export const DEFAULT_TIMEGAN_CONFIG: TimeGANConfig = {
+  seqLen: 24,
+  features: 0,
+  cell: 'gru',
+  hidden: 24,
+  layers: 3,
+  batchSize: 128,
+  gamma: 1,
+  discriminatorThreshold: 0.15,
+  learningRate: 1e-3,
+  seed: 0,
+};
+
+/** The defaults overlaid with `given`, validated; throws a UserError naming a bad option. */
+export function resolveTimeGANConfig(given?: DeepPartial<TimeGANConfig>): TimeGANConfig {
+  const c = mergeConfig(DEFAULT_TIMEGAN_CONFIG, given);
+  checkInteger('seqLen', c.seqLen, 2); // the supervised loss pairs step t with step t + 1
+  checkInteger('features', c.features, 0);
+  checkChoice('cell', c.cell, CELLS);
+  checkInteger('hidden', c.hidden);
+  checkInteger('layers', c.layers);
+  checkInteger('batchSize', c.batchSize);
+  checkNumber('gamma', c.gamma, 0);
+  checkNumber('discriminatorThreshold', c.discriminatorThreshold, -Infinity);
+  checkNumber('learningRate', c.learningRate, 0);
+  checkInteger('seed', c.seed, 0);
+  return c;
+}
+
+/** Recurrent layers of the supervisor: L − 1, but at least one. */
+export function supervisorLayers(config: TimeGANConfig): number {
+  return Math.max(1, config.layers - 1);
+}

@@ -1,0 +1,225 @@
+// TimeGAN: the public face of Yoon et al.'s model (specs/timegan.md §6) with RecurrentGAN's
+// surface — build from a config, fit on prepared data, sample, save and load, resume.
+//
+// §6.1 (TimeGAN's own min-max pre-scaling) is skipped: our data layer already scales every feature
+// to [0, 1], where §6.1 changes next to nothing, so `fit` checks the range instead and samples come
+// out on the [0, 1] scale that the encoder decodes.
+import type { DeepPartial } from '../../config.js';
+import { DataEncoder } from '../../data/encoder.js';
+import type { DecodedSamples } from '../../data/samples.js';
+import { Engine } from '../../engine/engine.js';
+import { Random, type RandomState } from '../../engine/random.js';
+import type { Parameter } from '../../engine/tensor.js';
+import { UserError } from '../../errors.js';
+import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
+import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
+import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
+import { uniformNoise } from './batches.js';
+import { resolveTimeGANConfig, type TimeGANConfig } from './config.js';
+import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './networks.js';
+import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from './optimizer-files.js';
+import { nextPhase, noPhaseIterations, schedulePosition, totalIterations, type PhaseIterations, type PhaseName } from './schedule.js';
+import { TimeGANTrainer } from './trainer.js';
+
+export type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
+
+/** The training state kept in model.json: enough to resume bit for bit. */
+export interface TimeGANTrainingState {
+  /** Iterations done in all three phases together. */
+  iteration: number;
+  /** Iterations done in each phase. */
+  phases: PhaseIterations;
+  /** Joint iterations whose D_loss exceeded the threshold, so that the discriminator stepped. */
+  discriminatorUpdates: number;
+  rng: RandomState;
+  history: Array<{ iteration: number; phase: PhaseName; losses: Losses }>;
+}
+
+/** Values may exceed [0, 1] by this much (float rounding in scalers). */
+const RANGE_SLACK = 1e-5;
+
+/**
+ * TimeGAN (Yoon, Jarrett & van der Schaar, 2019): embedder, recovery, generator, supervisor and
+ * discriminator trained in three phases of `iterations` each (embedding, supervised, joint).
+ * Progress events count across the phases (1 … 3·iterations); their losses name the phase:
+ * { embedding } (10·√E_T0), then { supervised } (S), then { discriminator, generator, embedder }.
+ *
+ * @example
+ * const gan = new TimeGAN({ hidden: 24, layers: 3 });
+ * await gan.fit(prepared, { iterations: 10_000 }); // 10,000 per phase
+ * const samples = gan.sample(100, { seed: 1 });
+ * await gan.save('model/');
+ */
+export class TimeGAN {
+  static readonly kind = 'timegan';
+  config: TimeGANConfig;
+  encoder: DataEncoder | null = null;
+  private progress: { phases: PhaseIterations; history: TimeGANTrainingState['history'] } = { phases: noPhaseIterations(), history: [] };
+  private readonly engine = Engine.wasm();
+  private networks: { nets: TimeGANNetworks; trainer: TimeGANTrainer } | null = null;
+  private readonly rng: Random;
+
+  constructor(config?: DeepPartial<TimeGANConfig>) {
+    this.config = resolveTimeGANConfig(config);
+    this.rng = new Random(this.config.seed);
+    if (this.config.features > 0) this.build();
+  }
+
+  /** Where training stands: iterations per phase, discriminator updates, history, random state. */
+  get training(): TimeGANTrainingState {
+    const { phases, history } = this.progress;
+    return {
+      iteration: totalIterations(phases),
+      phases: { ...phases },
+      discriminatorUpdates: this.networks?.trainer.discriminatorUpdates ?? 0,
+      rng: this.rng.getState(),
+      history: structuredClone(history),
+    };
+  }
+
+  /** Trains until each phase has had `options.iterations` iterations (a resumed model continues). */
+  async fit(data: FitData, options: FitOptions): Promise<LoopResult> {
+    const perPhase = options.iterations;
+    if (!Number.isInteger(perPhase) || perPhase < 1) throw new UserError(`iterations must be a positive integer, got ${perPhase}`, { flag: '--iterations' });
+    this.adoptData(data);
+    const { trainer } = this.build();
+    const logEvery = options.logEvery ?? 50;
+    return runTrainingLoop({
+      iterations: 3 * perPhase,
+      startIteration: schedulePosition(this.progress.phases, perPhase),
+      logEvery,
+      step: (i) => {
+        const phase = nextPhase(this.progress.phases, perPhase);
+        const losses = this.phaseStep(trainer, phase, data);
+        this.progress.phases[phase]++;
+        if ((i + 1) % logEvery === 0) this.progress.history.push({ iteration: i + 1, phase, losses: { ...losses } });
+        return { ...losses };
+      },
+      weightsFinite: () => this.parameters().every((p) => p.data.every(Number.isFinite)),
+      onProgress: options.onProgress,
+      signal: options.signal,
+      checkpointEvery: options.checkpointEvery,
+      checkpoint: options.checkpointDir === undefined ? undefined : () => this.save(options.checkpointDir!),
+    });
+  }
+
+  /** n new sequences decoded to the data's columns and units (needs an encoder). TimeGAN takes no conditions. */
+  sample(n: number, options: SampleOptions = {}): DecodedSamples {
+    if (options.condition !== undefined && Object.keys(options.condition).length > 0) {
+      throw new UserError('a TimeGAN model has no condition columns', { flag: '--condition' });
+    }
+    if (this.encoder === null) throw new Error('sample(): the model has no data encoder; use sampleScaled()');
+    return this.encoder.decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
+  }
+
+  /** n sequences X̂ = r(s(g(Z))), Z ~ U[0,1), as [n, seqLen, features] on the training scale [0, 1]. */
+  sampleScaled(n: number, options: { seed?: number } = {}): Float32Array {
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`the number of sequences must be a positive integer, got ${n}`, { flag: '--n' });
+    const { nets } = this.build();
+    const rng = new Random(options.seed ?? this.config.seed + 1);
+    const { seqLen: t, features: f, batchSize } = this.config;
+    const out = new Float32Array(n * t * f);
+    for (let start = 0; start < n; start += batchSize) {
+      const b = Math.min(batchSize, n - start);
+      const z = uniformNoise(b * t * f, rng);
+      this.engine.step(() =>
+        this.engine.noGrad(() => {
+          const eHat = nets.generator.forward(this.engine.tensor([b, t, f], z));
+          out.set(nets.recovery.forward(nets.supervisor.forward(eHat)).data, start * t * f);
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** Writes the model directory (model.json + weights.bin), optimizer state included. */
+  async save(dir: string): Promise<void> {
+    const { trainer } = this.build();
+    const files: ModelFiles = {
+      format: 1,
+      kind: TimeGAN.kind,
+      config: this.config,
+      data: this.encoder?.toJSON() ?? null,
+      training: { ...this.training, optimizers: optimizerSteps(trainer) },
+      tensors: [...this.namedParameters().map(([name, p]) => ({ name, shape: [...p.shape], data: p.toFloat32Array() })), ...optimizerTensors(trainer)],
+    };
+    await saveModelDirectory(dir, files);
+  }
+
+  /** Rebuilds the exact model saved in `dir` (weights, encoder, optimizers, phase and random state). */
+  static async load(dir: string): Promise<TimeGAN> {
+    const files = await loadModelDirectory(dir);
+    if (files.kind !== TimeGAN.kind) throw new UserError(`holds a ${files.kind} model, not ${TimeGAN.kind}`, { file: dir });
+    const gan = new TimeGAN(files.config as TimeGANConfig);
+    if (files.data !== null) gan.encoder = DataEncoder.fromJSON(files.data);
+    const training = files.training as TimeGANTrainingState & { optimizers: OptimizerSteps };
+    gan.progress = { phases: { ...noPhaseIterations(), ...training.phases }, history: training.history };
+    gan.rng.setState(training.rng);
+    const byName = new Map(files.tensors.map((t) => [t.name, t]));
+    for (const [name, p] of gan.namedParameters()) {
+      const saved = byName.get(name);
+      if (saved === undefined || saved.data.length !== p.size) throw new UserError(`weights.bin lacks ${name}`, { file: dir });
+      p.data.set(saved.data);
+    }
+    const { trainer } = gan.build();
+    restoreOptimizers(trainer, training.optimizers, byName);
+    trainer.discriminatorUpdates = training.discriminatorUpdates;
+    return gan;
+  }
+
+  /** All trainable parameters, network by network (embedder, recovery, generator, supervisor, discriminator). */
+  parameters(): Parameter[] {
+    return this.namedParameters().map(([, p]) => p);
+  }
+
+  /** Parameters by their model-file names ('generator.recurrent.weight_ih_l0', …). */
+  namedParameters(): Array<[string, Parameter]> {
+    return namedNetworkParameters(this.build().nets);
+  }
+
+  private phaseStep(trainer: TimeGANTrainer, phase: PhaseName, data: FitData): Losses {
+    switch (phase) {
+      case 'embedding':
+        return { embedding: trainer.embeddingIteration(data, this.rng) };
+      case 'supervised':
+        return { supervised: trainer.supervisedIteration(data, this.rng) };
+      case 'joint':
+        return { ...trainer.jointIteration(data, this.rng) };
+    }
+  }
+
+  private adoptData(data: FitData): void {
+    if ((data.conditionCount ?? data.encoder?.conditionCount ?? 0) > 0) {
+      throw new UserError('TimeGAN is unconditional: train it without condition columns', { flag: '--condition' });
+    }
+    checkUnitRange(data);
+    if (data.encoder !== undefined) this.encoder = data.encoder;
+    if (this.networks === null) {
+      this.config = resolveTimeGANConfig({ ...this.config, seqLen: data.length, features: data.features });
+      return;
+    }
+    const c = this.config;
+    if (data.length !== c.seqLen || data.features !== c.features) {
+      throw new UserError(`the data has windows of ${data.length}×${data.features}; the model was built for ${c.seqLen}×${c.features}`);
+    }
+  }
+
+  private build(): NonNullable<TimeGAN['networks']> {
+    if (this.networks !== null) return this.networks;
+    if (this.config.features < 1) throw new Error('the model has no data shape yet: call fit() first');
+    const nets = buildNetworks(this.engine, this.config, new Random(this.config.seed ^ 0x5eed));
+    this.networks = { nets, trainer: new TimeGANTrainer(this.engine, this.config, nets) };
+    return this.networks;
+  }
+}
+
+/** TimeGAN's sigmoid outputs reach [0, 1] only: the windows must be min-max scaled (NaN is left to the divergence guard). */
+function checkUnitRange(data: FitData): void {
+  const w = data.windows;
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] < -RANGE_SLACK || w[i] > 1 + RANGE_SLACK) {
+      const window = Math.floor(i / (data.length * data.features));
+      throw new UserError(`TimeGAN needs features scaled to [0, 1]; window ${window} holds ${w[i]}`);
+    }
+  }
+}

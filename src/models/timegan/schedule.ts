@@ -1,0 +1,42 @@
+// The three-phase schedule (specs/timegan.md §6.5): embedding, supervised, joint, I iterations each.
+// Progress is kept as iterations done per phase; the phase under way is the last one begun, and a
+// begun phase is never returned to. One overall position (0 … 3·I) counts across the phases, for
+// progress events and checkpoints.
+
+export const PHASES = ['embedding', 'supervised', 'joint'] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+/** Iterations done in each phase. */
+export type PhaseIterations = Record<PhaseName, number>;
+
+export function noPhaseIterations(): PhaseIterations {
+  return { embedding: 0, supervised: 0, joint: 0 };
+}
+
+/** Index of the phase under way: the last that has run (the first, before any). */
+function currentIndex(done: PhaseIterations): number {
+  for (let p = PHASES.length - 1; p > 0; p--) if (done[PHASES[p]] > 0) return p;
+  return 0;
+}
+
+/** The phase the next iteration belongs to, with `perPhase` iterations each (the last may run on). */
+export function nextPhase(done: PhaseIterations, perPhase: number): PhaseName {
+  let p = currentIndex(done);
+  while (p < PHASES.length - 1 && done[PHASES[p]] >= perPhase) p++;
+  return PHASES[p];
+}
+
+/**
+ * The overall position in a schedule of `perPhase` iterations per phase: earlier phases count
+ * as complete, the current one as far as it has gone (at most `perPhase`). With one `perPhase`
+ * throughout a run this is the number of iterations done.
+ */
+export function schedulePosition(done: PhaseIterations, perPhase: number): number {
+  const p = currentIndex(done);
+  return p * perPhase + Math.min(done[PHASES[p]], perPhase);
+}
+
+/** Iterations done in all phases together. */
+export function totalIterations(done: PhaseIterations): number {
+  return PHASES.reduce((sum, phase) => sum + done[phase], 0);
+}
