@@ -87,5 +87,5 @@ describe.skipIf(!hasTorch)('TimeGAN and the PyTorch peer', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // spawns Python and imports torch
 });

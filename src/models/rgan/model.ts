@@ -13,6 +13,7 @@ import { noise, type TrainingData } from './batches.js';
 import { resolveRGANConfig, type RGANConfig } from './config.js';
 import { Discriminator, Generator } from './networks.js';
 import { RGANTrainer } from './trainer.js';
+import { generateInBatches, parameterTensors, restoreParameters } from '../model-parts.js';
 import { optimizerSteps, optimizerTensors, restoreOptimizer, type OptimizerSteps } from './optimizer-files.js';
 
 /** Data for `fit`: training windows, optionally with the encoder that made them. */
@@ -109,23 +110,19 @@ export class RecurrentGAN {
 
   /** n sequences [n, seqLen, features] on the training scale, with an encoded condition vector. */
   sampleScaled(n: number, options: { seed?: number; condition?: Float32Array } = {}): Float32Array {
-    if (!Number.isInteger(n) || n < 1) throw new UserError(`the number of sequences must be a positive integer, got ${n}`, { flag: '--n' });
     const { generator } = this.build();
     const rng = new Random(options.seed ?? this.config.seed + 1);
-    const { seqLen: t, features: f } = this.config;
-    const out = new Float32Array(n * t * f);
-    const batch = this.config.batchSize;
-    for (let start = 0; start < n; start += batch) {
-      const b = Math.min(batch, n - start);
-      this.engine.step(() =>
-        this.engine.noGrad(() => {
-          const z = noise(this.engine, b, t, this.config.noise, rng);
-          const y = options.condition === undefined ? undefined : this.engine.tensor([b, options.condition.length], repeatRows(options.condition, b));
-          out.set(generator.forward(z, y).data, start * t * f);
+    const { seqLen: t, features: f, batchSize } = this.config;
+    const e = this.engine;
+    return generateInBatches(n, batchSize, t * f, (b) =>
+      e.step(() =>
+        e.noGrad(() => {
+          const z = noise(e, b, t, this.config.noise, rng);
+          const y = options.condition === undefined ? undefined : e.tensor([b, options.condition.length], repeatRows(options.condition, b));
+          return generator.forward(z, y).toFloat32Array();
         }),
-      );
-    }
-    return out;
+      ),
+    );
   }
 
   /** Writes the model directory (model.json + weights.bin), optimizer state included. */
@@ -137,7 +134,7 @@ export class RecurrentGAN {
       config: this.config,
       data: this.encoder?.toJSON() ?? null,
       training: { ...this.training, optimizers: optimizerSteps(trainer) },
-      tensors: [...this.weightTensors(), ...optimizerTensors(trainer)],
+      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer)],
     };
     await saveModelDirectory(dir, files);
   }
@@ -152,11 +149,7 @@ export class RecurrentGAN {
     gan.progress = { iteration: training.iteration, history: training.history };
     gan.rng.setState(training.rng);
     const byName = new Map(files.tensors.map((t) => [t.name, t]));
-    for (const [name, p] of gan.namedParameters()) {
-      const saved = byName.get(name);
-      if (saved === undefined || saved.data.length !== p.size) throw new UserError(`weights.bin lacks ${name}`, { file: dir });
-      p.data.set(saved.data);
-    }
+    restoreParameters(gan.namedParameters(), byName, dir);
     restoreOptimizer(gan.build().trainer, training.optimizers, byName);
     return gan;
   }
@@ -174,10 +167,6 @@ export class RecurrentGAN {
       ...generator.namedParameters().map(([n, p]): [string, Parameter] => [`generator.${n}`, p]),
       ...discriminator.namedParameters().map(([n, p]): [string, Parameter] => [`discriminator.${n}`, p]),
     ];
-  }
-
-  private weightTensors(): ModelFiles['tensors'] {
-    return this.namedParameters().map(([name, p]) => ({ name, shape: [...p.shape], data: p.toFloat32Array() }));
   }
 
   private adoptData(data: FitData): void {

@@ -11,6 +11,7 @@ import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
+import { generateInBatches, parameterTensors, restoreParameters } from '../model-parts.js';
 import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
@@ -114,22 +115,14 @@ export class TimeGAN {
 
   /** n sequences X̂ = r(s(g(Z))), Z ~ U[0,1), as [n, seqLen, features] on the training scale [0, 1]. */
   sampleScaled(n: number, options: { seed?: number } = {}): Float32Array {
-    if (!Number.isInteger(n) || n < 1) throw new UserError(`the number of sequences must be a positive integer, got ${n}`, { flag: '--n' });
     const { nets } = this.build();
     const rng = new Random(options.seed ?? this.config.seed + 1);
     const { seqLen: t, features: f, batchSize } = this.config;
-    const out = new Float32Array(n * t * f);
-    for (let start = 0; start < n; start += batchSize) {
-      const b = Math.min(batchSize, n - start);
+    const e = this.engine;
+    return generateInBatches(n, batchSize, t * f, (b) => {
       const z = uniformNoise(b * t * f, rng);
-      this.engine.step(() =>
-        this.engine.noGrad(() => {
-          const eHat = nets.generator.forward(this.engine.tensor([b, t, f], z));
-          out.set(nets.recovery.forward(nets.supervisor.forward(eHat)).data, start * t * f);
-        }),
-      );
-    }
-    return out;
+      return e.step(() => e.noGrad(() => nets.recovery.forward(nets.supervisor.forward(nets.generator.forward(e.tensor([b, t, f], z)))).toFloat32Array()));
+    });
   }
 
   /** Writes the model directory (model.json + weights.bin), optimizer state included. */
@@ -141,7 +134,7 @@ export class TimeGAN {
       config: this.config,
       data: this.encoder?.toJSON() ?? null,
       training: { ...this.training, optimizers: optimizerSteps(trainer) },
-      tensors: [...this.namedParameters().map(([name, p]) => ({ name, shape: [...p.shape], data: p.toFloat32Array() })), ...optimizerTensors(trainer)],
+      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer)],
     };
     await saveModelDirectory(dir, files);
   }
@@ -156,11 +149,7 @@ export class TimeGAN {
     gan.progress = { phases: { ...noPhaseIterations(), ...training.phases }, history: training.history };
     gan.rng.setState(training.rng);
     const byName = new Map(files.tensors.map((t) => [t.name, t]));
-    for (const [name, p] of gan.namedParameters()) {
-      const saved = byName.get(name);
-      if (saved === undefined || saved.data.length !== p.size) throw new UserError(`weights.bin lacks ${name}`, { file: dir });
-      p.data.set(saved.data);
-    }
+    restoreParameters(gan.namedParameters(), byName, dir);
     const { trainer } = gan.build();
     restoreOptimizers(trainer, training.optimizers, byName);
     trainer.discriminatorUpdates = training.discriminatorUpdates;

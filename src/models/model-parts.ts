@@ -1,0 +1,30 @@
+// Pieces every model shares: its weights as named tensors for the model file and back, and
+// generating n sequences in batches.
+import type { Parameter } from '../engine/tensor.js';
+import { UserError } from '../errors.js';
+import type { NamedTensor } from '../io/model-directory.js';
+
+/** Parameters as model-file tensors, under their names. */
+export function parameterTensors(named: Array<[string, Parameter]>): NamedTensor[] {
+  return named.map(([name, p]) => ({ name, shape: [...p.shape], data: p.toFloat32Array() }));
+}
+
+/** Copies saved tensors back into the parameters of the same names; a missing one is a UserError. */
+export function restoreParameters(named: Array<[string, Parameter]>, saved: Map<string, NamedTensor>, dir: string): void {
+  for (const [name, p] of named) {
+    const tensor = saved.get(name);
+    if (tensor === undefined || tensor.data.length !== p.size) throw new UserError(`weights.bin lacks ${name}`, { file: dir });
+    p.data.set(tensor.data);
+  }
+}
+
+/**
+ * n sequences of `stepsTimesFeatures` values, generated `batchSize` at a time:
+ * `generate(b)` returns the next b sequences, flat.
+ */
+export function generateInBatches(n: number, batchSize: number, stepsTimesFeatures: number, generate: (b: number) => ArrayLike<number>): Float32Array {
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`the number of sequences must be a positive integer, got ${n}`, { flag: '--n' });
+  const out = new Float32Array(n * stepsTimesFeatures);
+  for (let start = 0; start < n; start += batchSize) out.set(generate(Math.min(batchSize, n - start)), start * stepsTimesFeatures);
+  return out;
+}
