@@ -3,73 +3,73 @@
 //   c' = f ⊙ c + i ⊙ g        h' = o ⊙ tanh(c')
 // Sequences are [batch, steps, width] at element offsets; `reverse` = 1 walks time backwards.
 import { at } from '../memory';
-import { sigmoidGate as sigmoidV, tanhGate as tanhV } from './gate-math';
-import { BIAS, OVERWRITE, stepGemm } from './step-gemm';
-import { PRODUCTS, forwardWork, layerGradients, projectInputs } from './layer';
+import { activate, tanhGate } from './gate-math';
+import { ACCUMULATE, OVERWRITE, stepGemm } from './step-gemm';
+import { carryAt, dbxAt, layerGradients, projectInputs, weightTAt } from './layer';
 import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt, transposeInto } from './sequence';
 
 /**
  * Forward. x [B,T,I]; wih [4H,I], whh [4H,H]; bih, bhh [4H]; h0, c0 [B,H]. Writes out rows (b,t) at
  * out + (b·T+t)·outWidth [H], hn, cn [B,H], hprev and cprev [B,T,H] (the states entering each step)
- * and saved [B,T,5H] = i, f, g, o, tanh(c'). work: B·T·4H + max(I,H)·4H + B·4H floats.
+ * and saved [B,T,5H] = i, f, g, o, tanh(c'). work: B·T·4H + max(I,H)·4H + 4H + B·4H floats.
  */
 export function lstmForward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, bih: i32, bhh: i32,
   h0: i32, c0: i32, out: i32, outWidth: i32, hn: i32, cn: i32, hprev: i32, cprev: i32, saved: i32, work: i32,
 ): void {
   const g = 4 * hidden;
-  const w = forwardWork(work, batch * steps, batch, inputs, hidden, g);
-  projectInputs(batch * steps, inputs, g, x, wih, w.xw, w.weightT); // xw = x·W_ihᵀ [B,T,4H]
-  const xw = w.xw;
-  const wt = at(w.weightT); // W_hhᵀ [H, 4H]
-  const acc = at(w.acc); // h·W_hhᵀ + b_hh of this step [B, 4H]
+  const rows = batch * steps;
+  projectInputs(rows, inputs, hidden, g, x, wih, bih, bhh, g, work);
+  const pre = work; // x·W_ihᵀ + b_ih + b_hh [B,T,4H]; each step adds h·W_hhᵀ in place
+  const wt = at(weightTAt(work, rows, g)); // W_hhᵀ [H, 4H]
   transposeInto(at(whh), wt, g, hidden);
   const t0 = timeAt(0, steps, reverse);
   stateToStep(h0, hprev, t0, batch, steps, hidden);
   stateToStep(c0, cprev, t0, batch, steps, hidden);
   for (let s = 0; s < steps; s++) {
     const t = timeAt(s, steps, reverse);
-    stepGemm(rowAt(hprev, 0, t, steps, hidden), steps * hidden, 1, wt, g, acc, g, batch, g, hidden, BIAS, at(bhh));
     const last = s + 1 == steps;
     const tn = timeAt(s + 1, steps, reverse);
-    for (let b = 0; b < batch; b++) {
-      const hNext = last ? at(hn + b * hidden) : rowAt(hprev, b, tn, steps, hidden);
-      const cNext = last ? at(cn + b * hidden) : rowAt(cprev, b, tn, steps, hidden);
-      lstmRow(
-        rowAt(xw, b, t, steps, g), acc + ((<usize>(b * g)) << 2), at(bih), rowAt(cprev, b, t, steps, hidden),
-        rowAt(saved, b, t, steps, 5 * hidden), rowAt(out, b, t, steps, outWidth), hNext, cNext, hidden,
-      );
+    for (let b0 = 0; b0 < batch; b0 += 4) {
+      const four = min(4, batch - b0);
+      const p = rowAt(pre, b0, t, steps, g);
+      stepGemm(rowAt(hprev, b0, t, steps, hidden), steps * hidden, 1, wt, g, p, steps * g, four, g, hidden, ACCUMULATE, 0);
+      for (let b = b0; b < b0 + four; b++) {
+        const hNext = last ? at(hn + b * hidden) : rowAt(hprev, b, tn, steps, hidden);
+        const cNext = last ? at(cn + b * hidden) : rowAt(cprev, b, tn, steps, hidden);
+        lstmRow(
+          rowAt(pre, b, t, steps, g), rowAt(cprev, b, t, steps, hidden),
+          rowAt(saved, b, t, steps, 5 * hidden), rowAt(out, b, t, steps, outWidth), hNext, cNext, hidden,
+        );
+      }
     }
   }
 }
 
-// One batch row of one step: gate math over the hidden units, 4 lanes at a time.
-function lstmRow(xw: usize, acc: usize, bih: usize, c: usize, saved: usize, out: usize, hNext: usize, cNext: usize, hidden: i32): void {
+// One batch row of one step. The four gates go one pass each (the same work as one fused pass, but
+// a single activation's constants fit the vector registers; four at once spill to the stack),
+// then the memory update reads them back from `saved` (still in L1).
+function lstmRow(pre: usize, c: usize, saved: usize, out: usize, hNext: usize, cNext: usize, hidden: i32): void {
   const gb = (<usize>hidden) << 2;
+  activate(pre, saved, hidden, false); // i
+  activate(pre + gb, saved + gb, hidden, false); // f
+  activate(pre + 2 * gb, saved + 2 * gb, hidden, true); // g
+  activate(pre + 3 * gb, saved + 3 * gb, hidden, false); // o
   let j = 0;
-  for (; j + 4 <= hidden; j += 4) lstmLanes(xw, acc, bih, c, saved, out, hNext, cNext, gb, (<usize>j) << 2, 4);
-  for (; j < hidden; j++) lstmLanes(xw, acc, bih, c, saved, out, hNext, cNext, gb, (<usize>j) << 2, 1);
+  for (; j + 4 <= hidden; j += 4) memoryLanes(c, saved, out, hNext, cNext, gb, (<usize>j) << 2, 4);
+  for (; j < hidden; j++) memoryLanes(c, saved, out, hNext, cNext, gb, (<usize>j) << 2, 1);
 }
 
-// The pre-activation of the gate whose block starts at byte `ob` of the row.
+// c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c'), from the gates in `saved`; saves tanh(c').
 // @ts-ignore: decorator
-@inline function pre(xw: usize, acc: usize, bih: usize, ob: usize, lanes: i32): v128 {
-  return f32x4.add(f32x4.add(ld(xw + ob, lanes), ld(bih + ob, lanes)), ld(acc + ob, lanes));
-}
-
-// @ts-ignore: decorator
-@inline function lstmLanes(xw: usize, acc: usize, bih: usize, c: usize, saved: usize, out: usize, hNext: usize, cNext: usize, gb: usize, jb: usize, lanes: i32): void {
-  const i = sigmoidV(pre(xw, acc, bih, jb, lanes));
-  const f = sigmoidV(pre(xw, acc, bih, jb + gb, lanes));
-  const gg = tanhV(pre(xw, acc, bih, jb + 2 * gb, lanes));
-  const o = sigmoidV(pre(xw, acc, bih, jb + 3 * gb, lanes));
+@inline function memoryLanes(c: usize, saved: usize, out: usize, hNext: usize, cNext: usize, gb: usize, jb: usize, lanes: i32): void {
+  const i = ld(saved + jb, lanes);
+  const f = ld(saved + jb + gb, lanes);
+  const gg = ld(saved + jb + 2 * gb, lanes);
+  const o = ld(saved + jb + 3 * gb, lanes);
   const cNew = f32x4.add(f32x4.mul(f, ld(c + jb, lanes)), f32x4.mul(i, gg));
-  const tc = tanhV(cNew);
+  const tc = tanhGate(cNew);
   const hNew = f32x4.mul(o, tc);
-  st(saved + jb, i, lanes);
-  st(saved + jb + gb, f, lanes);
-  st(saved + jb + 2 * gb, gg, lanes);
-  st(saved + jb + 3 * gb, o, lanes);
   st(saved + jb + 4 * gb, tc, lanes);
   st(out + jb, hNew, lanes);
   st(hNext + jb, hNew, lanes);
@@ -80,7 +80,7 @@ function lstmRow(xw: usize, acc: usize, bih: usize, c: usize, saved: usize, out:
  * Backward. dout rows (b,t) at dout + (b·T+t)·outWidth [H]; dhn, dcn [B,H]: gradients of the final
  * states. Writes dh0, dc0 [B,H] and accumulates, as `needs` asks (layer.ts), into dx [B,T,I], dwih,
  * dwhh, dbih, dbhh. The gate pre-activation gradients serve both sides (x and h, b_ih and b_hh).
- * work: B·T·4H + 4H + 2·B·H floats.
+ * work: B·T·4H + 4H + 2·B·H floats, + (B·T + 4H)·⌈I⌉₄ when I is not a multiple of 4.
  */
 export function lstmBackward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, saved: i32, hprev: i32,
@@ -89,32 +89,31 @@ export function lstmBackward(
 ): void {
   const g = 4 * hidden;
   const rows = batch * steps;
-  const p = PRODUCTS;
-  p.x = x;
-  p.hprev = hprev;
-  p.dgx = work; // d(gate pre-activations) [B,T,4H]
-  p.dgh = work;
-  p.dbx = work + rows * g;
-  p.dbh = p.dbx;
-  const dh = at(p.dbx + g); // gradient reaching h between steps [B, H]
+  const dg = work; // d(gate pre-activations) [B,T,4H]
+  const db = at(dbxAt(work, rows, g, false));
+  const dh = at(carryAt(work, rows, g, inputs, false)); // gradient reaching h between steps [B, H]
   const dc = dh + ((<usize>(batch * hidden)) << 2); // … and c [B, H]
   copyFloats(at(dhn), dh, batch * hidden);
   copyFloats(at(dcn), dc, batch * hidden);
-  memory.fill(at(p.dbx), 0, (<usize>g) << 2);
+  memory.fill(db, 0, (<usize>g) << 2);
   for (let s = steps - 1; s >= 0; s--) {
     const t = timeAt(s, steps, reverse);
-    for (let b = 0; b < batch; b++) {
-      const ob = (<usize>(b * hidden)) << 2;
-      lstmBackRow(
-        rowAt(dout, b, t, steps, outWidth), dh + ob, dc + ob, rowAt(saved, b, t, steps, 5 * hidden),
-        rowAt(cprev, b, t, steps, hidden), rowAt(p.dgx, b, t, steps, g), at(p.dbx), hidden,
-      );
+    for (let b0 = 0; b0 < batch; b0 += 4) { // four rows at a time, so their gradients are still in L1
+      const four = min(4, batch - b0);
+      for (let b = b0; b < b0 + four; b++) {
+        const ob = (<usize>(b * hidden)) << 2;
+        lstmBackRow(
+          rowAt(dout, b, t, steps, outWidth), dh + ob, dc + ob, rowAt(saved, b, t, steps, 5 * hidden),
+          rowAt(cprev, b, t, steps, hidden), rowAt(dg, b, t, steps, g), db, hidden,
+        );
+      }
+      const dhb = dh + ((<usize>(b0 * hidden)) << 2);
+      stepGemm(rowAt(dg, b0, t, steps, g), steps * g, 1, at(whh), hidden, dhb, hidden, four, hidden, g, OVERWRITE, 0);
     }
-    stepGemm(rowAt(p.dgx, 0, t, steps, g), steps * g, 1, at(whh), hidden, dh, hidden, batch, hidden, g, OVERWRITE, 0);
   }
   copyFloats(dh, at(dh0), batch * hidden);
   copyFloats(dc, at(dc0), batch * hidden);
-  layerGradients(needs, rows, inputs, hidden, g, p, wih, dx, dwih, dwhh, dbih, dbhh);
+  layerGradients(needs, rows, inputs, hidden, g, false, work, x, hprev, wih, dx, dwih, dwhh, dbih, dbhh);
 }
 
 function lstmBackRow(dout: usize, dh: usize, dc: usize, saved: usize, c: usize, dg: usize, db: usize, hidden: i32): void {

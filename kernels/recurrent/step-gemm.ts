@@ -18,65 +18,66 @@ export function stepGemm(
   a: usize, ai: i32, ap: i32, b: usize, ldb: i32, c: usize, ldc: i32,
   m: i32, n: i32, k: i32, mode: i32, bias: usize,
 ): void {
-  const s = STRIDES;
-  s.ra = (<usize>ai) << 2;
-  s.pa = (<usize>ap) << 2;
-  s.rb = (<usize>ldb) << 2;
-  s.rc = (<usize>ldc) << 2;
-  s.k = k;
-  s.mode = mode;
-  s.bias = bias;
+  gRa = (<usize>ai) << 2;
+  gPa = (<usize>ap) << 2;
+  gRb = (<usize>ldb) << 2;
+  gRc = (<usize>ldc) << 2;
+  gK = k;
+  gMode = mode;
+  gBias = bias;
   let i = 0;
-  for (; i + 4 <= m; i += 4) rowBlock(a + ((<usize>(i * ai)) << 2), c + ((<usize>(i * ldc)) << 2), b, n, 4, s);
-  for (; i < m; i++) rowBlock(a + ((<usize>(i * ai)) << 2), c + ((<usize>(i * ldc)) << 2), b, n, 1, s);
+  for (; i + 4 <= m; i += 4) rows4(a + (<usize>i) * gRa, b, c + (<usize>i) * gRc, n);
+  for (; i < m; i++) rows1(a + (<usize>i) * gRa, b, c + (<usize>i) * gRc, n);
 }
 
-// The loop-invariant arguments (strides in bytes), in one static record: no allocation, since
-// the kernels run without a garbage collector and the heap above __heap_base belongs to tensors.
-@final @unmanaged class Strides {
-  ra: usize = 0; // between rows of A
-  pa: usize = 0; // between k of A
-  rb: usize = 0; // between rows of B
-  rc: usize = 0; // between rows of C
-  k: i32 = 0;
-  mode: i32 = 0;
-  bias: usize = 0;
-}
+// The loop-invariant arguments (strides in bytes), as globals: they are per instance, so two
+// threads sharing the memory never see each other's, and cost no allocation (no GC here).
+let gRa: usize = 0; // between rows of A
+let gPa: usize = 0; // between k of A
+let gRb: usize = 0; // between rows of B
+let gRc: usize = 0; // between rows of C
+let gK: i32 = 0;
+let gMode: i32 = 0;
+let gBias: usize = 0;
 
-const STRIDES = changetype<Strides>(memory.data(offsetof<Strides>(), 16));
-
-// `rows` (4 or 1) rows of C: blocks of 8 columns, then 4, then single columns.
+// The starting value of an accumulator for the C row at c, columns at byte offset jb.
 // @ts-ignore: decorator
-@inline function rowBlock(a: usize, c: usize, b: usize, n: i32, rows: i32, s: Strides): void {
-  let j = 0;
-  if (rows == 4) {
-    for (; j + 8 <= n; j += 8) block4x8(a, b, c, (<usize>j) << 2, s);
-  } else {
-    for (; j + 8 <= n; j += 8) block1x8(a, b, c, (<usize>j) << 2, s);
-  }
-  for (; j + 4 <= n; j += 4) for (let r = 0; r < rows; r++) block1x4(a + (<usize>r) * s.ra, b, c + (<usize>r) * s.rc, (<usize>j) << 2, s);
-  for (; j < n; j++) for (let r = 0; r < rows; r++) block1x1(a + (<usize>r) * s.ra, b, c + (<usize>r) * s.rc, (<usize>j) << 2, s);
-}
-
-// The starting value of an accumulator for columns at byte offset jb of the C row at c.
-// @ts-ignore: decorator
-@inline function seed(c: usize, jb: usize, s: Strides): v128 {
-  if (s.mode == ACCUMULATE) return v128.load(c + jb);
-  if (s.mode == BIAS) return v128.load(s.bias + jb);
+@inline function seed(c: usize, jb: usize, mode: i32, bias: usize): v128 {
+  if (mode == ACCUMULATE) return v128.load(c + jb);
+  if (mode == BIAS) return v128.load(bias + jb);
   return f32x4.splat(0);
 }
 
-// Rows i … i+3, columns j … j+7 of C.
-function block4x8(a: usize, b: usize, c: usize, jb: usize, s: Strides): void {
-  const ra = s.ra;
-  const rc = s.rc;
-  let x0 = seed(c, jb, s), y0 = seed(c, jb + 16, s);
-  let x1 = seed(c + rc, jb, s), y1 = seed(c + rc, jb + 16, s);
-  let x2 = seed(c + 2 * rc, jb, s), y2 = seed(c + 2 * rc, jb + 16, s);
-  let x3 = seed(c + 3 * rc, jb, s), y3 = seed(c + 3 * rc, jb + 16, s);
+// @ts-ignore: decorator
+@inline function seed1(c: usize, jb: usize, mode: i32, bias: usize): f32 {
+  if (mode == ACCUMULATE) return load<f32>(c + jb);
+  if (mode == BIAS) return load<f32>(bias + jb);
+  return 0;
+}
+
+// Four rows of C: 8-column register blocks, then 4 columns, then single columns. The strides are
+// copied into locals first (V8 does not hoist loads out of loops).
+function rows4(a: usize, b: usize, c: usize, n: i32): void {
+  const k = gK, ra = gRa, pa = gPa, rb = gRb, rc = gRc, mode = gMode, bias = gBias;
+  let j = 0;
+  for (; j + 8 <= n; j += 8) block4x8(a, b, c, (<usize>j) << 2, k, ra, pa, rb, rc, mode, bias);
+  for (; j + 4 <= n; j += 4) block4x4(a, b, c, (<usize>j) << 2, k, ra, pa, rb, rc, mode, bias);
+  for (; j < n; j++) {
+    for (let r = 0; r < 4; r++) dot(a + (<usize>r) * ra, b + ((<usize>j) << 2), c + (<usize>r) * rc + ((<usize>j) << 2), k, pa, rb, mode, bias + ((<usize>j) << 2));
+  }
+}
+
+// C rows i … i+3, columns at byte jb … jb+31: 8 accumulators, 2 B vectors, 1 broadcast A value.
+// @ts-ignore: decorator
+@inline function block4x8(a: usize, b: usize, c: usize, jb: usize, k: i32, ra: usize, pa: usize, rb: usize, rc: usize, mode: i32, bias: usize): void {
+  const c1 = c + rc, c2 = c1 + rc, c3 = c2 + rc;
+  let x0 = seed(c, jb, mode, bias), y0 = seed(c, jb + 16, mode, bias);
+  let x1 = seed(c1, jb, mode, bias), y1 = seed(c1, jb + 16, mode, bias);
+  let x2 = seed(c2, jb, mode, bias), y2 = seed(c2, jb + 16, mode, bias);
+  let x3 = seed(c3, jb, mode, bias), y3 = seed(c3, jb + 16, mode, bias);
   let bp = b + jb;
   let ap = a;
-  for (let p = 0; p < s.k; p++) {
+  for (let p = 0; p < k; p++) {
     const bx = v128.load(bp);
     const by = v128.load(bp, 16);
     let v = v128.load32_splat(ap);
@@ -87,53 +88,76 @@ function block4x8(a: usize, b: usize, c: usize, jb: usize, s: Strides): void {
     x2 = f32x4.add(x2, f32x4.mul(v, bx)); y2 = f32x4.add(y2, f32x4.mul(v, by));
     v = v128.load32_splat(ap + 3 * ra);
     x3 = f32x4.add(x3, f32x4.mul(v, bx)); y3 = f32x4.add(y3, f32x4.mul(v, by));
-    bp += s.rb;
-    ap += s.pa;
+    bp += rb;
+    ap += pa;
   }
   v128.store(c + jb, x0); v128.store(c + jb, y0, 16);
-  v128.store(c + rc + jb, x1); v128.store(c + rc + jb, y1, 16);
-  v128.store(c + 2 * rc + jb, x2); v128.store(c + 2 * rc + jb, y2, 16);
-  v128.store(c + 3 * rc + jb, x3); v128.store(c + 3 * rc + jb, y3, 16);
+  v128.store(c1 + jb, x1); v128.store(c1 + jb, y1, 16);
+  v128.store(c2 + jb, x2); v128.store(c2 + jb, y2, 16);
+  v128.store(c3 + jb, x3); v128.store(c3 + jb, y3, 16);
 }
 
-// One row of C, columns j … j+7 (rows left over after blocks of four).
-function block1x8(a: usize, b: usize, c: usize, jb: usize, s: Strides): void {
-  let x = seed(c, jb, s), y = seed(c, jb + 16, s);
+// C rows i … i+3, columns at byte jb … jb+15.
+// @ts-ignore: decorator
+@inline function block4x4(a: usize, b: usize, c: usize, jb: usize, k: i32, ra: usize, pa: usize, rb: usize, rc: usize, mode: i32, bias: usize): void {
+  const c1 = c + rc, c2 = c1 + rc, c3 = c2 + rc;
+  let x0 = seed(c, jb, mode, bias), x1 = seed(c1, jb, mode, bias);
+  let x2 = seed(c2, jb, mode, bias), x3 = seed(c3, jb, mode, bias);
   let bp = b + jb;
   let ap = a;
-  for (let p = 0; p < s.k; p++) {
-    const v = v128.load32_splat(ap);
-    x = f32x4.add(x, f32x4.mul(v, v128.load(bp)));
-    y = f32x4.add(y, f32x4.mul(v, v128.load(bp, 16)));
-    bp += s.rb;
-    ap += s.pa;
+  for (let p = 0; p < k; p++) {
+    const bx = v128.load(bp);
+    x0 = f32x4.add(x0, f32x4.mul(v128.load32_splat(ap), bx));
+    x1 = f32x4.add(x1, f32x4.mul(v128.load32_splat(ap + ra), bx));
+    x2 = f32x4.add(x2, f32x4.mul(v128.load32_splat(ap + 2 * ra), bx));
+    x3 = f32x4.add(x3, f32x4.mul(v128.load32_splat(ap + 3 * ra), bx));
+    bp += rb;
+    ap += pa;
   }
-  v128.store(c + jb, x);
-  v128.store(c + jb, y, 16);
+  v128.store(c + jb, x0); v128.store(c1 + jb, x1); v128.store(c2 + jb, x2); v128.store(c3 + jb, x3);
 }
 
-// One row of C, columns j … j+3.
-function block1x4(a: usize, b: usize, c: usize, jb: usize, s: Strides): void {
-  let x = seed(c, jb, s);
-  let bp = b + jb;
-  let ap = a;
-  for (let p = 0; p < s.k; p++) {
-    x = f32x4.add(x, f32x4.mul(v128.load32_splat(ap), v128.load(bp)));
-    bp += s.rb;
-    ap += s.pa;
+// One row of C (the rows left over after blocks of four): 8 columns at a time, then 4, then 1.
+function rows1(a: usize, b: usize, c: usize, n: i32): void {
+  const k = gK, pa = gPa, rb = gRb, mode = gMode, bias = gBias;
+  let j = 0;
+  for (; j + 8 <= n; j += 8) {
+    const jb = (<usize>j) << 2;
+    let x = seed(c, jb, mode, bias), y = seed(c, jb + 16, mode, bias);
+    let bp = b + jb;
+    let ap = a;
+    for (let p = 0; p < k; p++) {
+      const v = v128.load32_splat(ap);
+      x = f32x4.add(x, f32x4.mul(v, v128.load(bp)));
+      y = f32x4.add(y, f32x4.mul(v, v128.load(bp, 16)));
+      bp += rb;
+      ap += pa;
+    }
+    v128.store(c + jb, x);
+    v128.store(c + jb, y, 16);
   }
-  v128.store(c + jb, x);
+  for (; j + 4 <= n; j += 4) {
+    const jb = (<usize>j) << 2;
+    let x = seed(c, jb, mode, bias);
+    let bp = b + jb;
+    let ap = a;
+    for (let p = 0; p < k; p++) {
+      x = f32x4.add(x, f32x4.mul(v128.load32_splat(ap), v128.load(bp)));
+      bp += rb;
+      ap += pa;
+    }
+    v128.store(c + jb, x);
+  }
+  for (; j < n; j++) dot(a, b + ((<usize>j) << 2), c + ((<usize>j) << 2), k, pa, rb, mode, bias + ((<usize>j) << 2));
 }
 
-// One element C(i, j).
-function block1x1(a: usize, b: usize, c: usize, jb: usize, s: Strides): void {
-  let v: f32 = s.mode == ACCUMULATE ? load<f32>(c + jb) : s.mode == BIAS ? load<f32>(s.bias + jb) : 0;
-  let bp = b + jb;
-  let ap = a;
-  for (let p = 0; p < s.k; p++) {
-    v += load<f32>(ap) * load<f32>(bp);
-    bp += s.rb;
-    ap += s.pa;
+// One element: *c (+)= Σ_p A(p)·B(p) with A stepping pa bytes and B stepping rb bytes.
+function dot(a: usize, b: usize, c: usize, k: i32, pa: usize, rb: usize, mode: i32, bias: usize): void {
+  let v = seed1(c, 0, mode, bias);
+  for (let p = 0; p < k; p++) {
+    v += load<f32>(a) * load<f32>(b);
+    a += pa;
+    b += rb;
   }
-  store<f32>(c + jb, v);
+  store<f32>(c, v);
 }

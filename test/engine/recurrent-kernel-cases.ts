@@ -1,18 +1,19 @@
 // Kernel comparison cases for the recurrent kernels (see kernel-cases.ts): batch sizes that do and
-// do not fill the 4-row blocks, hidden sizes below, at and off multiples of 4 and 8, length-1
-// sequences, both directions, and outputs written into a wider (bidirectional) output tensor.
+// do not fill the 4-row blocks, input and hidden sizes below, at and off multiples of 4 and 8,
+// length-1 sequences, both directions, outputs written into a wider (bidirectional) output tensor,
+// and backward with every gradient, with frozen weights (input gradient only) and without dx.
 import type { RecurrentKernels } from '../../src/engine/kernels.js';
 import type { KernelCase } from './kernel-cases.js';
 
 type Cell = 'rnn' | 'gru' | 'lstm';
 
-/** [batch, steps, hidden] */
+/** [batch, steps, inputs, hidden] */
 const SIZES = [
-  [1, 1, 1],
-  [3, 5, 6],
-  [4, 2, 8],
-  [5, 4, 13],
-  [8, 3, 24],
+  [1, 1, 1, 1],
+  [3, 5, 6, 6],
+  [4, 2, 3, 8],
+  [5, 4, 7, 13],
+  [8, 3, 24, 24],
 ];
 
 const GATES: Record<Cell, number> = { rnn: 1, gru: 3, lstm: 4 };
@@ -21,59 +22,63 @@ const SAVED: Record<Cell, number> = { rnn: 1, gru: 4, lstm: 5 };
 interface Shape {
   batch: number;
   steps: number;
+  inputs: number;
   hidden: number;
   reverse: number;
   /** Width of the output tensor: hidden, or 2·hidden with this direction in the second half. */
   outWidth: number;
   column: number;
+  /** Which gradients backward accumulates: all (31), frozen weights (16), or no dx (15). */
+  needs: number;
 }
 
 function shapes(): Shape[] {
-  return SIZES.flatMap(([batch, steps, hidden]) =>
+  return SIZES.flatMap(([batch, steps, inputs, hidden], i) =>
     [0, 1].map((reverse) => {
       const wide = (batch + steps) % 2 === 1;
-      return { batch, steps, hidden, reverse, outWidth: wide ? 2 * hidden : hidden, column: wide && reverse ? hidden : 0 };
+      const needs = [31, 16, 15][(2 * i + reverse) % 3];
+      return { batch, steps, inputs, hidden, reverse, outWidth: wide ? 2 * hidden : hidden, column: wide && reverse ? hidden : 0, needs };
     }),
   );
 }
 
+type Args = (o: Record<string, number>) => number[];
+
 function forwardCases(cell: Cell): KernelCase[] {
-  return shapes().map(({ batch: B, steps: T, hidden: H, reverse, outWidth, column }) => {
+  return shapes().map(({ batch: B, steps: T, inputs: I, hidden: H, reverse, outWidth, column }) => {
     const g = GATES[cell] * H;
     const lstm = cell === 'lstm';
     const buffers: Record<string, number> = {
-      xw: B * T * g, whh: g * H, bih: g, bhh: g, h0: B * H, out: B * T * outWidth, hn: B * H,
-      hprev: B * T * H, saved: B * T * SAVED[cell] * H, work: H * g + B * g,
+      x: B * T * I, wih: g * I, whh: g * H, bih: g, bhh: g, h0: B * H, out: B * T * outWidth, hn: B * H,
+      hprev: B * T * H, saved: B * T * SAVED[cell] * H, work: B * T * g + Math.max(I, H) * g + g + B * g,
       ...(lstm ? { c0: B * H, cn: B * H, cprev: B * T * H } : {}),
     };
-    const head = (o: Record<string, number>): number[] => [B, T, H, reverse, o.xw, o.whh, o.bih, o.bhh];
-    const args = lstm
-      ? (o: Record<string, number>) => [...head(o), o.h0, o.c0, o.out + column, outWidth, o.hn, o.cn, o.hprev, o.cprev, o.saved, o.work]
-      : (o: Record<string, number>) => [...head(o), o.h0, o.out + column, outWidth, o.hn, o.hprev, o.saved, o.work];
+    const head: Args = (o) => [B, T, I, H, reverse, o.x, o.wih, o.whh, o.bih, o.bhh];
+    const args: Args = lstm
+      ? (o) => [...head(o), o.h0, o.c0, o.out + column, outWidth, o.hn, o.cn, o.hprev, o.cprev, o.saved, o.work]
+      : (o) => [...head(o), o.h0, o.out + column, outWidth, o.hn, o.hprev, o.saved, o.work];
     const outputs = ['out', 'hn', 'hprev', 'saved', ...(lstm ? ['cn', 'cprev'] : [])];
     return { buffers, args, outputs };
   });
 }
 
 function backwardCases(cell: Cell): KernelCase[] {
-  return shapes().map(({ batch: B, steps: T, hidden: H, reverse, outWidth, column }) => {
+  return shapes().map(({ batch: B, steps: T, inputs: I, hidden: H, reverse, outWidth, column, needs }) => {
     const g = GATES[cell] * H;
     const buffers: Record<string, number> = {
-      whh: g * H, saved: B * T * SAVED[cell] * H, hprev: B * T * H, cprev: B * T * H, dout: B * T * outWidth,
-      dhn: B * H, dcn: B * H, dgx: B * T * g, dgh: B * T * g, dbx: g, dbh: g, dh0: B * H, dc0: B * H, work: 2 * B * H,
+      x: B * T * I, wih: g * I, whh: g * H, saved: B * T * SAVED[cell] * H, hprev: B * T * H, cprev: B * T * H,
+      dout: B * T * outWidth, dhn: B * H, dcn: B * H, dx: B * T * I, dwih: g * I, dwhh: g * H, dbih: g, dbhh: g,
+      dh0: B * H, dc0: B * H, work: 2 * (B * T * g + g) + 2 * B * H + (B * T + g) * Math.ceil(I / 4) * 4,
     };
-    const head = (o: Record<string, number>): number[] => [B, T, H, reverse, o.whh, o.saved];
-    const dout = (o: Record<string, number>): number[] => [o.dout + column, outWidth];
-    const byCell: Record<Cell, [(o: Record<string, number>) => number[], string[]]> = {
-      rnn: [(o) => [...head(o), ...dout(o), o.dhn, o.dgx, o.dbx, o.dh0, o.work], ['dgx', 'dbx', 'dh0']],
-      gru: [(o) => [...head(o), o.hprev, ...dout(o), o.dhn, o.dgx, o.dgh, o.dbx, o.dbh, o.dh0, o.work], ['dgx', 'dgh', 'dbx', 'dbh', 'dh0']],
-      lstm: [(o) => [...head(o), o.cprev, ...dout(o), o.dhn, o.dcn, o.dgx, o.dbx, o.dh0, o.dc0, o.work], ['dgx', 'dbx', 'dh0', 'dc0']],
-    };
-    const [args, outputs] = byCell[cell];
+    const head: Args = (o) => [B, T, I, H, reverse, o.x, o.wih, o.whh, o.saved, o.hprev];
+    const grads: Args = (o) => [needs, o.dx, o.dwih, o.dwhh, o.dbih, o.dbhh];
+    const args: Args = cell === 'lstm'
+      ? (o) => [...head(o), o.cprev, o.dout + column, outWidth, o.dhn, o.dcn, ...grads(o), o.dh0, o.dc0, o.work]
+      : (o) => [...head(o), o.dout + column, outWidth, o.dhn, ...grads(o), o.dh0, o.work];
+    const outputs = ['dx', 'dwih', 'dwhh', 'dbih', 'dbhh', 'dh0', ...(cell === 'lstm' ? ['dc0'] : [])];
     return { buffers, args, outputs };
   });
 }
-
 export const RECURRENT_KERNEL_CASES: { [K in keyof RecurrentKernels]: () => KernelCase[] } = {
   rnnForward: () => forwardCases('rnn'),
   rnnBackward: () => backwardCases('rnn'),

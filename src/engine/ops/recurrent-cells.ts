@@ -23,13 +23,26 @@ export const CELLS: Record<CellKind, CellShape> = {
   lstm: { gates: 4, saved: 5, memory: true, splitGradients: false },
 };
 
-/** Floats of scratch a forward kernel needs: W_hhᵀ [H, G·H] and one step's h·W_hhᵀ [B, G·H]. */
-export function forwardWork(cell: CellKind, batch: number, hidden: number): number {
+/**
+ * Floats of scratch a forward kernel needs: the pre-activations [B·T, G·H], a transposed weight
+ * [max(I, H), G·H], the combined bias [G·H] and room for a step product [B, G·H].
+ */
+export function forwardWork(cell: CellKind, batch: number, steps: number, inputs: number, hidden: number): number {
   const g = CELLS[cell].gates * hidden;
-  return hidden * g + batch * g;
+  return batch * steps * g + Math.max(inputs, hidden) * g + g + batch * g;
 }
 
-/** Floats of scratch a backward kernel needs: the gradients carried between steps, [B, H] each. */
-export function backwardWork(cell: CellKind, batch: number, hidden: number): number {
-  return (CELLS[cell].memory ? 2 : 1) * batch * hidden;
+/**
+ * Floats of scratch a backward kernel needs: the pre-activation gradients [B·T, G·H] (twice for
+ * gru), their column sums [G·H] (twice for gru), the gradients carried between steps [B, H], and
+ * when I is not a multiple of 4, room to pad the input-side products to ⌈I⌉₄ columns.
+ */
+export function backwardWork(cell: CellKind, batch: number, steps: number, inputs: number, hidden: number): number {
+  const g = CELLS[cell].gates * hidden;
+  const sides = CELLS[cell].splitGradients ? 2 : 1;
+  const narrow = inputs % 4 === 0 ? 0 : (batch * steps + g) * (Math.ceil(inputs / 4) * 4);
+  return sides * (batch * steps * g + g) + (CELLS[cell].memory ? 2 : 1) * batch * hidden + narrow;
 }
+
+/** Bits of a backward kernel's `needs` (kernels/recurrent/layer.ts). */
+export const NEEDS = { weightIh: 1, weightHh: 2, biasIh: 4, biasHh: 8, input: 16 } as const;

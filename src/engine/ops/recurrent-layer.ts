@@ -1,9 +1,8 @@
-// One recurrent layer in one direction: forward = one big input-projection gemm for all steps
-// plus one fused kernel call over T steps; backward = one BPTT kernel call plus big gemms for the
-// weight and input gradients (skipped for frozen weights / inputs that need none).
-import type { Engine } from '../engine.js';
+// One recurrent layer in one direction: forward is one kernel call (the input projection of all
+// steps, then the time loop); backward is one kernel call (backprop through time, then the
+// weight and input gradients — only those that are wanted: frozen weights cost nothing).
 import type { Tensor } from '../tensor.js';
-import { CELLS, backwardWork, forwardWork, type CellKind } from './recurrent-cells.js';
+import { CELLS, NEEDS, backwardWork, forwardWork, type CellKind } from './recurrent-cells.js';
 
 /** PyTorch's per-layer, per-direction parameters: W_ih [G·H, I], W_hh [G·H, H], b_ih, b_hh [G·H]. */
 export interface RecurrentWeights {
@@ -44,22 +43,19 @@ export function layerForward(
   const [B, T, I] = x.shape;
   const H = weights.weightHh.shape[1];
   const shape = CELLS[cell];
-  const g = shape.gates * H;
-  const xw = e.tensor([B, T, g]); // x·W_ihᵀ for every step at once
-  k.gemm(0, 1, B * T, g, I, x.offset, weights.weightIh.offset, xw.offset, 0);
   const hprev = e.tensor([B, T, H]);
   const cprev = shape.memory ? e.tensor([B, T, H]) : null;
   const saved = e.tensor([B, T, shape.saved * H]);
-  const work = e.tensor([forwardWork(cell, B, H)]).offset;
-  const { weightHh: whh, biasIh: bih, biasHh: bhh } = weights;
+  const work = e.tensor([forwardWork(cell, B, T, I, H)]).offset;
+  const { weightIh: wih, weightHh: whh, biasIh: bih, biasHh: bhh } = weights;
+  const head = [B, T, I, H, reverse, x.offset, wih.offset, whh.offset, bih.offset, bhh.offset] as const;
   const o = out.offset + column;
   const W = out.shape[2];
   if (cell === 'lstm') {
-    k.lstmForward(B, T, H, reverse, xw.offset, whh.offset, bih.offset, bhh.offset, states.h0, states.c0,
-      o, W, states.hn, states.cn, hprev.offset, cprev!.offset, saved.offset, work);
+    k.lstmForward(...head, states.h0, states.c0, o, W, states.hn, states.cn, hprev.offset, cprev!.offset, saved.offset, work);
   } else {
     const run = cell === 'gru' ? k.gruForward : k.rnnForward;
-    run(B, T, H, reverse, xw.offset, whh.offset, bih.offset, bhh.offset, states.h0, o, W, states.hn, hprev.offset, saved.offset, work);
+    run(...head, states.h0, o, W, states.hn, hprev.offset, saved.offset, work);
   }
   return { cell, weights, x, reverse, hprev, cprev, saved };
 }
@@ -79,50 +75,25 @@ export interface LayerGradients {
   dx: number | null;
 }
 
-/** Backpropagates one direction through all steps; accumulates into the weights' gradients. */
+/** Backpropagates one direction through all steps; accumulates into the gradients that are wanted. */
 export function layerBackward(trace: LayerTrace, grads: LayerGradients): void {
-  const { cell, weights, x, reverse, hprev, saved } = trace;
+  const { cell, weights: w, x, reverse, hprev, saved } = trace;
   const e = x.engine;
-  const k = e.kernels;
   const [B, T, I] = x.shape;
   const H = hprev.shape[2];
-  const g = CELLS[cell].gates * H;
-  const split = CELLS[cell].splitGradients;
-  const dgx = e.tensor([B * T, g]); // d(x-side pre-activations x·W_ihᵀ + b_ih)
-  const dgh = split ? e.tensor([B * T, g]) : dgx; // d(h-side pre-activations h·W_hhᵀ + b_hh)
-  const dbx = e.tensor([g]); // Σ dgx = d b_ih
-  const dbh = split ? e.tensor([g]) : dbx; // Σ dgh = d b_hh
-  const work = e.tensor([backwardWork(cell, B, H)]).offset;
+  const weights = [w.weightIh, w.weightHh, w.biasIh, w.biasHh];
+  // needs: bit j for weights[j] (1 W_ih, 2 W_hh, 4 b_ih, 8 b_hh), 16 for dx; frozen ones are skipped
+  const needs = weights.reduce((n, t, j) => n | (t.requiresGrad ? 1 << j : 0), grads.dx !== null ? NEEDS.input : 0);
+  const [dwih, dwhh, dbih, dbhh] = weights.map((t) => (t.requiresGrad ? e.gradOf(t).offset : 0));
+  const head = [B, T, I, H, reverse, x.offset, w.weightIh.offset, w.weightHh.offset, saved.offset, hprev.offset] as const;
+  const tail = [needs, grads.dx ?? 0, dwih, dwhh, dbih, dbhh] as const;
+  const work = e.tensor([backwardWork(cell, B, T, I, H)]).offset;
   const { dout, width, dhn, dh0 } = grads;
-  const whh = weights.weightHh.offset;
-  if (cell === 'lstm') {
-    k.lstmBackward(B, T, H, reverse, whh, saved.offset, trace.cprev!.offset, dout, width, dhn, grads.dcn, dgx.offset, dbx.offset, dh0, grads.dc0, work);
-  } else if (cell === 'gru') {
-    k.gruBackward(B, T, H, reverse, whh, saved.offset, hprev.offset, dout, width, dhn, dgx.offset, dgh.offset, dbx.offset, dbh.offset, dh0, work);
-  } else {
-    k.rnnBackward(B, T, H, reverse, whh, saved.offset, dout, width, dhn, dgx.offset, dbx.offset, dh0, work);
-  }
-  accumulateWeightGradients(e, weights, { x, hprev, dgx, dgh, dbx, dbh });
-  if (grads.dx !== null) k.gemm(0, 0, B * T, I, g, dgx.offset, weights.weightIh.offset, grads.dx, 1);
-}
-
-interface BackwardProducts {
-  x: Tensor;
-  hprev: Tensor;
-  dgx: Tensor;
-  dgh: Tensor;
-  dbx: Tensor;
-  dbh: Tensor;
-}
-
-// dW_ih += dgxᵀ·x, dW_hh += dghᵀ·hprev, d b_ih += dbx, d b_hh += dbh — each only if not frozen.
-function accumulateWeightGradients(e: Engine, w: RecurrentWeights, p: BackwardProducts): void {
   const k = e.kernels;
-  const [rows, g] = p.dgx.shape;
-  const I = p.x.shape[2];
-  const H = p.hprev.shape[2];
-  if (w.weightIh.requiresGrad) k.gemm(1, 0, g, I, rows, p.dgx.offset, p.x.offset, e.gradOf(w.weightIh).offset, 1);
-  if (w.weightHh.requiresGrad) k.gemm(1, 0, g, H, rows, p.dgh.offset, p.hprev.offset, e.gradOf(w.weightHh).offset, 1);
-  if (w.biasIh.requiresGrad) k.axpy(g, 1, p.dbx.offset, e.gradOf(w.biasIh).offset);
-  if (w.biasHh.requiresGrad) k.axpy(g, 1, p.dbh.offset, e.gradOf(w.biasHh).offset);
+  if (cell === 'lstm') {
+    k.lstmBackward(...head, trace.cprev!.offset, dout, width, dhn, grads.dcn, ...tail, dh0, grads.dc0, work);
+  } else {
+    const run = cell === 'gru' ? k.gruBackward : k.rnnBackward;
+    run(...head, dout, width, dhn, ...tail, dh0, work);
+  }
 }

@@ -1,13 +1,16 @@
 // Float64 reference of the GRU kernels (kernels/recurrent/gru.ts): the same arguments, computed
 // step by step and row by row. Gate order r, z, n; saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn.
 import type { FloatArray } from '../memory.js';
-import { columnSums, copyValues, gradTimesWeight, rowOf, sigmoid, stateTimesWeightT, timeAt } from './recurrent-common.js';
+import { copyValues, gradTimesWeight, layerGradients, projectInputs, rowOf, sigmoid, stateTimesWeightT, timeAt } from './recurrent-common.js';
 
 export function gruForward(
-  h: FloatArray, batch: number, steps: number, hidden: number, reverse: number, xw: number, whh: number, bih: number,
-  bhh: number, h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, _work: number,
+  h: FloatArray, batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number,
+  whh: number, bih: number, bhh: number, h0: number, out: number, outWidth: number, hn: number, hprev: number,
+  saved: number, work: number,
 ): void {
   const H = hidden;
+  const xw = work; // x·W_ihᵀ [B,T,3H]
+  projectInputs(h, batch * steps, inputs, 3 * H, x, wih, xw);
   for (let b = 0; b < batch; b++) copyValues(h, h0 + b * H, rowOf(hprev, b, timeAt(0, steps, reverse), steps, H), H);
   for (let s = 0; s < steps; s++) {
     const t = timeAt(s, steps, reverse);
@@ -31,11 +34,13 @@ export function gruForward(
 }
 
 export function gruBackward(
-  h: FloatArray, batch: number, steps: number, hidden: number, reverse: number, whh: number, saved: number, hprev: number,
-  dout: number, outWidth: number, dhn: number, dgx: number, dgh: number, dbx: number, dbh: number, dh0: number,
-  _work: number,
+  h: FloatArray, batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number,
+  whh: number, saved: number, hprev: number, dout: number, outWidth: number, dhn: number, needs: number, dx: number,
+  dwih: number, dwhh: number, dbih: number, dbhh: number, dh0: number, work: number,
 ): void {
   const H = hidden;
+  const dgx = work; // d(x·W_ihᵀ + b_ih) [B,T,3H]
+  const dgh = work + batch * steps * 3 * H; // d(h·W_hhᵀ + b_hh) [B,T,3H]
   const carry: Float64Array[] = Array.from({ length: batch }, (_, b) => Float64Array.from(h.subarray(dhn + b * H, dhn + (b + 1) * H)));
   for (let s = steps - 1; s >= 0; s--) {
     const t = timeAt(s, steps, reverse);
@@ -60,6 +65,5 @@ export function gruBackward(
     }
   }
   carry.forEach((c, b) => h.set(c, dh0 + b * H));
-  columnSums(h, batch * steps, 3 * H, dgx, dbx);
-  columnSums(h, batch * steps, 3 * H, dgh, dbh);
+  layerGradients(h, needs, batch * steps, inputs, H, 3 * H, { x, hprev, dgx, dgh }, wih, dx, dwih, dwhh, dbih, dbhh);
 }

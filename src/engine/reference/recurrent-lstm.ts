@@ -1,14 +1,16 @@
 // Float64 reference of the LSTM kernels (kernels/recurrent/lstm.ts): the same arguments, computed
 // step by step and row by row. Gate order i, f, g, o; saved [B,T,5H] = i, f, g, o, tanh(c').
 import type { FloatArray } from '../memory.js';
-import { columnSums, copyValues, gradTimesWeight, rowOf, sigmoid, stateTimesWeightT, timeAt } from './recurrent-common.js';
+import { copyValues, gradTimesWeight, layerGradients, projectInputs, rowOf, sigmoid, stateTimesWeightT, timeAt } from './recurrent-common.js';
 
 export function lstmForward(
-  h: FloatArray, batch: number, steps: number, hidden: number, reverse: number, xw: number, whh: number, bih: number,
-  bhh: number, h0: number, c0: number, out: number, outWidth: number, hn: number, cn: number, hprev: number,
-  cprev: number, saved: number, _work: number,
+  h: FloatArray, batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number,
+  whh: number, bih: number, bhh: number, h0: number, c0: number, out: number, outWidth: number, hn: number, cn: number,
+  hprev: number, cprev: number, saved: number, work: number,
 ): void {
   const H = hidden;
+  const xw = work; // x·W_ihᵀ [B,T,4H]
+  projectInputs(h, batch * steps, inputs, 4 * H, x, wih, xw);
   const t0 = timeAt(0, steps, reverse);
   for (let b = 0; b < batch; b++) copyValues(h, h0 + b * H, rowOf(hprev, b, t0, steps, H), H);
   for (let b = 0; b < batch; b++) copyValues(h, c0 + b * H, rowOf(cprev, b, t0, steps, H), H);
@@ -37,11 +39,12 @@ export function lstmForward(
 }
 
 export function lstmBackward(
-  h: FloatArray, batch: number, steps: number, hidden: number, reverse: number, whh: number, saved: number,
-  cprev: number, dout: number, outWidth: number, dhn: number, dcn: number, dg: number, db: number, dh0: number, dc0: number,
-  _work: number,
+  h: FloatArray, batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number,
+  whh: number, saved: number, hprev: number, cprev: number, dout: number, outWidth: number, dhn: number, dcn: number,
+  needs: number, dx: number, dwih: number, dwhh: number, dbih: number, dbhh: number, dh0: number, dc0: number, work: number,
 ): void {
   const H = hidden;
+  const dg = work; // d(gate pre-activations) [B,T,4H], for both sides
   const rows = (at: number): Float64Array[] =>
     Array.from({ length: batch }, (_, b) => Float64Array.from(h.subarray(at + b * H, at + (b + 1) * H)));
   const dhCarry = rows(dhn);
@@ -67,5 +70,5 @@ export function lstmBackward(
   }
   dhCarry.forEach((v, b) => h.set(v, dh0 + b * H));
   dcCarry.forEach((v, b) => h.set(v, dc0 + b * H));
-  columnSums(h, batch * steps, 4 * H, dg, db);
+  layerGradients(h, needs, batch * steps, inputs, H, 4 * H, { x, hprev, dgx: dg, dgh: dg }, wih, dx, dwih, dwhh, dbih, dbhh);
 }
