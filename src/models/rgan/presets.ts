@@ -7,6 +7,6 @@ export const DEMO_PRESET: { config: DeepPartial<RGANConfig>; iterations: number;
   // TimeGAN's moment loss keeps the generator's per-step mean and spread on the data's; without it
   // the GAN collapses to a few modes within this budget (measured: std off by 80–99%).
   config: { seed: 0, momentWeight: 1 },
-  iterations: 600,
+  iterations: 1500,
   sequences: 1000,
 };
