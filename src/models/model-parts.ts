@@ -12,10 +12,17 @@ export function parameterTensors(named: Array<[string, Parameter]>): NamedTensor
 /** Copies saved tensors back into the parameters of the same names; a missing one is a UserError. */
 export function restoreParameters(named: Array<[string, Parameter]>, saved: Map<string, NamedTensor>, dir: string): void {
   for (const [name, p] of named) {
-    const tensor = saved.get(name);
-    if (tensor === undefined || tensor.data.length !== p.size) throw new UserError(`weights.bin lacks ${name}`, { file: dir });
+    const tensor = savedTensor(saved, name, dir);
+    if (tensor.data.length !== p.size) throw new UserError(`weights.bin holds ${name} with ${tensor.data.length} values, expected ${p.size}`, { file: dir });
     p.data.set(tensor.data);
   }
+}
+
+/** The saved tensor called `name`; a missing one is a UserError naming the model directory. */
+export function savedTensor(saved: Map<string, NamedTensor>, name: string, dir: string): NamedTensor {
+  const tensor = saved.get(name);
+  if (tensor === undefined) throw new UserError(`weights.bin lacks ${name}`, { file: dir });
+  return tensor;
 }
 
 /**

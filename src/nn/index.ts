@@ -8,3 +8,4 @@ export { type Optimizer } from './optimizer.js';
 export { Adam, type AdamConfig, type AdamState, ADAM_DEFAULTS } from './adam.js';
 export { SGD, type SGDConfig, type SGDState } from './sgd.js';
 export { clipGradNorm } from './clip.js';
+export { WeightAverage } from './weight-average.js';

@@ -165,3 +165,35 @@ describe('TimeGAN', () => {
     await expect(TimeGAN.load(dir)).rejects.toThrow(/not timegan/);
   });
 });
+
+describe('TimeGAN with weight averaging (averageDecay)', () => {
+  const AVERAGED = { ...TINY, averageDecay: 0.9 };
+
+  it('samples from the averaged weights and leaves the trained ones in place', async () => {
+    const data = await smallSines();
+    const plain = new TimeGAN(TINY);
+    const averaged = new TimeGAN(AVERAGED);
+    await plain.fit(data, { iterations: 4 });
+    await averaged.fit(data, { iterations: 4 });
+    expect(weightsOf(averaged)).toEqual(weightsOf(plain)); // averaging never changes training
+    expect(averaged.sampleScaled(8, { seed: 1 })).not.toEqual(plain.sampleScaled(8, { seed: 1 }));
+    expect(weightsOf(averaged)).toEqual(weightsOf(plain));
+  });
+
+  it('keeps the average through save, load and resume', async () => {
+    const data = await smallSines();
+    const whole = new TimeGAN(AVERAGED);
+    await whole.fit(data, { iterations: 5 });
+    const dir = await tempDir();
+    await new TimeGAN(AVERAGED).fit(data, { iterations: 5, checkpointDir: dir }); // saved at the end
+    const resumedDir = await tempDir();
+    const half = new TimeGAN(AVERAGED);
+    const controller = new AbortController();
+    await half.fit(data, { iterations: 5, logEvery: 1, onProgress: (e) => e.iteration === 12 && controller.abort(), signal: controller.signal, checkpointDir: resumedDir });
+    const resumed = await TimeGAN.load(resumedDir);
+    expect(resumed.training.iteration).toBe(12);
+    await resumed.fit(data, { iterations: 5 });
+    expect(resumed.sampleScaled(6, { seed: 3 })).toEqual(whole.sampleScaled(6, { seed: 3 }));
+    expect((await TimeGAN.load(dir)).sampleScaled(6, { seed: 3 })).toEqual(whole.sampleScaled(6, { seed: 3 }));
+  });
+});

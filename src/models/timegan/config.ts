@@ -24,6 +24,11 @@ export interface TimeGANConfig {
   discriminatorThreshold: number;
   /** Adam's learning rate for all five optimizers (β1 0.9, β2 0.999, ε 1e-8, TF1's defaults). */
   learningRate: number;
+  /**
+   * Sample with an exponential moving average of the generator, supervisor and recovery weights
+   * over the joint phase, with this decay (0: off, the reference's behaviour). Not in the paper.
+   */
+  averageDecay: number;
   seed: number;
 }
 
@@ -37,6 +42,7 @@ export const DEFAULT_TIMEGAN_CONFIG: TimeGANConfig = {
   gamma: 1,
   discriminatorThreshold: 0.15,
   learningRate: 1e-3,
+  averageDecay: 0,
   seed: 0,
 };
 
@@ -52,6 +58,7 @@ export function resolveTimeGANConfig(given?: DeepPartial<TimeGANConfig>): TimeGA
   checkNumber('gamma', c.gamma, 0);
   checkNumber('discriminatorThreshold', c.discriminatorThreshold, -Infinity);
   checkNumber('learningRate', c.learningRate, 0);
+  checkNumber('averageDecay', c.averageDecay, 0, 0.99999);
   checkInteger('seed', c.seed, 0);
   return c;
 }

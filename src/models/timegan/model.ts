@@ -11,7 +11,7 @@ import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { generateInBatches, parameterTensors, restoreParameters } from '../model-parts.js';
+import { generateInBatches, parameterTensors, restoreParameters, savedTensor } from '../model-parts.js';
 import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
@@ -21,6 +21,7 @@ import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './n
 import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from './optimizer-files.js';
 import { nextPhase, noPhaseIterations, schedulePosition, totalIterations, type PhaseIterations, type PhaseName } from './schedule.js';
 import { TimeGANTrainer } from './trainer.js';
+import { WeightAverage } from '../../nn/weight-average.js';
 
 export type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
 
@@ -57,7 +58,7 @@ export class TimeGAN {
   encoder: DataEncoder | null = null;
   private progress: { phases: PhaseIterations; history: TimeGANTrainingState['history'] } = { phases: noPhaseIterations(), history: [] };
   private readonly engine = Engine.wasm();
-  private networks: { nets: TimeGANNetworks; trainer: TimeGANTrainer } | null = null;
+  private networks: { nets: TimeGANNetworks; trainer: TimeGANTrainer; average: WeightAverage | null } | null = null;
   private readonly rng: Random;
 
   constructor(config?: DeepPartial<TimeGANConfig>) {
@@ -83,7 +84,7 @@ export class TimeGAN {
     const perPhase = options.iterations;
     if (!Number.isInteger(perPhase) || perPhase < 1) throw new UserError(`iterations must be a positive integer, got ${perPhase}`, { flag: '--iterations' });
     this.adoptData(data);
-    const { trainer } = this.build();
+    const { trainer, average } = this.build();
     const logEvery = options.logEvery ?? 50;
     return runTrainingLoop({
       iterations: 3 * perPhase,
@@ -91,7 +92,10 @@ export class TimeGAN {
       logEvery,
       step: (i) => {
         const phase = nextPhase(this.progress.phases, perPhase);
+        // the average covers the joint phase only: it starts from the pretrained weights
+        if (phase === 'joint' && this.progress.phases.joint === 0) average?.reset();
         const losses = this.phaseStep(trainer, phase, data);
+        if (phase === 'joint') average?.update();
         this.progress.phases[phase]++;
         if ((i + 1) % logEvery === 0) this.progress.history.push({ iteration: i + 1, phase, losses: { ...losses } });
         return { ...losses };
@@ -115,8 +119,14 @@ export class TimeGAN {
 
   /** n sequences X̂ = r(s(g(Z))), Z ~ U[0,1), as [n, seqLen, features] on the training scale [0, 1]. */
   sampleScaled(n: number, options: { seed?: number } = {}): Float32Array {
-    const { nets } = this.build();
-    const rng = new Random(options.seed ?? this.config.seed + 1);
+    const { nets, average } = this.build();
+    if (average !== null && this.progress.phases.joint > 0) return average.withAverage(() => this.generate(nets, n, options.seed));
+    return this.generate(nets, n, options.seed);
+  }
+
+  /** n sequences from the current weights. */
+  private generate(nets: TimeGANNetworks, n: number, seed: number | undefined): Float32Array {
+    const rng = new Random(seed ?? this.config.seed + 1);
     const { seqLen: t, features: f, batchSize } = this.config;
     const e = this.engine;
     return generateInBatches(n, batchSize, t * f, (b) => {
@@ -134,7 +144,7 @@ export class TimeGAN {
       config: this.config,
       data: this.encoder?.toJSON() ?? null,
       training: { ...this.training, optimizers: optimizerSteps(trainer) },
-      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer)],
+      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer), ...this.averageTensors()],
     };
     await saveModelDirectory(dir, files);
   }
@@ -150,8 +160,9 @@ export class TimeGAN {
     gan.rng.setState(training.rng);
     const byName = new Map(files.tensors.map((t) => [t.name, t]));
     restoreParameters(gan.namedParameters(), byName, dir);
-    const { trainer } = gan.build();
+    const { trainer, nets, average } = gan.build();
     restoreOptimizers(trainer, training.optimizers, byName);
+    if (average !== null) average.setValues(samplingParameters(nets).map(([name]) => savedTensor(byName, `average.${name}`, dir).data));
     trainer.discriminatorUpdates = training.discriminatorUpdates;
     return gan;
   }
@@ -164,6 +175,14 @@ export class TimeGAN {
   /** Parameters by their model-file names ('generator.recurrent.weight_ih_l0', …). */
   namedParameters(): Array<[string, Parameter]> {
     return namedNetworkParameters(this.build().nets);
+  }
+
+  /** The averaged sampling weights as tensors named 'average.generator.…' (when averaging). */
+  private averageTensors(): ModelFiles['tensors'] {
+    const { nets, average } = this.build();
+    if (average === null) return [];
+    const values = average.values();
+    return samplingParameters(nets).map(([name, p], i) => ({ name: `average.${name}`, shape: [...p.shape], data: values[i] }));
   }
 
   private phaseStep(trainer: TimeGANTrainer, phase: PhaseName, data: FitData): Losses {
@@ -197,9 +216,15 @@ export class TimeGAN {
     if (this.networks !== null) return this.networks;
     if (this.config.features < 1) throw new Error('the model has no data shape yet: call fit() first');
     const nets = buildNetworks(this.engine, this.config, new Random(this.config.seed ^ 0x5eed));
-    this.networks = { nets, trainer: new TimeGANTrainer(this.engine, this.config, nets) };
+    const average = this.config.averageDecay > 0 ? new WeightAverage(samplingParameters(nets).map(([, p]) => p), this.config.averageDecay) : null;
+    this.networks = { nets, trainer: new TimeGANTrainer(this.engine, this.config, nets), average };
     return this.networks;
   }
+}
+
+/** The networks on the sampling path X̂ = r(s(g(Z))), with their model-file names. */
+function samplingParameters(nets: TimeGANNetworks): Array<[string, Parameter]> {
+  return namedNetworkParameters(nets).filter(([name]) => /^(generator|supervisor|recovery)\./.test(name));
 }
 
 /** TimeGAN's sigmoid outputs reach [0, 1] only: the windows must be min-max scaled (NaN is left to the divergence guard). */
