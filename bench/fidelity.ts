@@ -3,7 +3,8 @@
 // post-hoc scores) and append the results, with budget, seed, wall time and command, to
 // BENCHMARKS.md.
 //   npm run bench:fidelity -- --dataset stocks [--model timegan|rgan] [--iterations 5000]
-//                             [--repeats 10] [--seed 0] [--no-append]
+//                             [--repeats 10] [--seed 0] [--config JSON] [--no-append]
+// --config overrides the model's config (over the dataset's preset), e.g. '{"averageDecay":0.999}'.
 import { appendFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadBenchmarkWindows } from '../src/data/index.js';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '5000' },
     repeats: { type: 'string', default: '10' },
     seed: { type: 'string', default: '0' },
+    config: { type: 'string', default: '{}' },
     'no-append': { type: 'boolean', default: false },
   },
 });
@@ -31,7 +33,8 @@ const seed = Number(args.seed);
 
 const began = performance.now();
 const real = await loadBenchmarkWindows(dataset, { seqLen: 24, rng: new Random(seed) });
-const model: SequenceModel = args.model === 'rgan' ? new RecurrentGAN({ seed, momentWeight: 1 }) : new TimeGAN({ ...fidelityPreset(dataset), seed });
+const overrides = JSON.parse(args.config);
+const model: SequenceModel = args.model === 'rgan' ? new RecurrentGAN({ seed, momentWeight: 1, ...overrides }) : new TimeGAN({ ...fidelityPreset(dataset), seed, ...overrides });
 let lastLog = 0;
 await model.fit({ windows: real.data, count: real.count, length: real.length, features: real.features }, {
   iterations,
@@ -47,7 +50,8 @@ const synthetic = { data: model.sampleScaled(real.count, { seed: seed + 1 }), co
 const realSet = { data: real.data, count: real.count, length: real.length, features: real.features };
 const result = fidelitySummary(evaluateFidelity(realSet, synthetic, { repeats: Number(args.repeats), seed, visualisation: false }));
 const seconds = (performance.now() - began) / 1000;
-const command = `npm run bench:fidelity -- --dataset ${dataset} --model ${args.model} --iterations ${iterations} --repeats ${args.repeats} --seed ${seed}`;
+const configFlag = args.config === '{}' ? '' : ` --config '${args.config}'`;
+const command = `npm run bench:fidelity -- --dataset ${dataset} --model ${args.model} --iterations ${iterations} --repeats ${args.repeats} --seed ${seed}${configFlag}`;
 const line = { dataset, model: args.model, iterations, seed, repeats: Number(args.repeats), trainSeconds: Math.round(trainSeconds), seconds: Math.round(seconds), ...result, command };
 console.log(JSON.stringify(line));
 
