@@ -27,6 +27,15 @@ export function positiveNumber(flag: string): FlagParser<number> {
   };
 }
 
+/** A finite number ≥ 0. */
+export function nonNegativeNumber(flag: string): FlagParser<number> {
+  return (value) => {
+    const n = decimal(value);
+    if (n === null || n < 0) throw invalid(flag, 'a non-negative number', value);
+    return n;
+  };
+}
+
 /** A number from 0 to 1, both included. */
 export function probability(flag: string): FlagParser<number> {
   return (value) => {

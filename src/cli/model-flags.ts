@@ -8,7 +8,7 @@ import { RecurrentGAN } from '../models/rgan/model.js';
 import { TimeGAN } from '../models/timegan/model.js';
 import type { TimeGANConfig } from '../models/timegan/config.js';
 import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
-import { choice, nonNegativeInteger, positiveInteger, positiveNumber, probability } from './flags.js';
+import { choice, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability } from './flags.js';
 
 export interface ModelFlags {
   cell?: RGANConfig['generator']['cell'];
@@ -21,6 +21,9 @@ export interface ModelFlags {
   bidirectional?: boolean;
   readout?: RGANConfig['discriminator']['readout'];
   noiseSize?: number;
+  sequenceNoiseSize?: number;
+  momentWeight?: number;
+  averageDecay?: number;
   noise?: RGANConfig['noise']['distribution'];
   batch?: number;
   loss?: RGANConfig['loss'];
@@ -53,6 +56,9 @@ export function addModelFlags(command: Command): Command {
     .option('--bidirectional', 'bidirectional discriminator')
     .option('--readout <mode>', 'discriminator logit: mean (one per step, averaged) or last', choice('--readout', ['mean', 'last'] as const))
     .option('--noise-size <n>', `noise values per step (default ${d.noise.size})`, positiveInteger('--noise-size'))
+    .option('--sequence-noise-size <n>', `noise values drawn once per sequence (default ${d.noise.sequenceSize})`, nonNegativeInteger('--sequence-noise-size'))
+    .option('--moment-weight <w>', 'weight of TimeGAN\'s moment loss in the generator objective (0: off)', nonNegativeNumber('--moment-weight'))
+    .option('--average-decay <d>', 'timegan: sample with a moving average of the weights (e.g. 0.999)', probability('--average-decay'))
     .option('--noise <distribution>', 'noise distribution: uniform or normal', choice('--noise', ['uniform', 'normal'] as const))
     .option('--batch <n>', `batch size (default ${d.batchSize})`, positiveInteger('--batch'))
     .option('--loss <loss>', `adversarial loss: ${LOSSES.join(', ')} (default ${d.loss})`, choice('--loss', LOSSES))
@@ -72,11 +78,13 @@ export function addModelFlags(command: Command): Command {
 
 /** The partial config the flags give (fields left undefined keep their defaults). */
 export function configFromFlags(f: ModelFlags, seqLen: number): DeepPartial<RGANConfig> {
+  if (f.averageDecay !== undefined) throw new UserError('applies to --model timegan only', { flag: '--average-decay' });
   return {
     seqLen,
     seed: f.seed,
     batchSize: f.batch,
-    noise: { size: f.noiseSize, distribution: f.noise },
+    noise: { size: f.noiseSize, sequenceSize: f.sequenceNoiseSize, distribution: f.noise },
+    momentWeight: f.momentWeight,
     generator: { cell: f.gCell ?? f.cell, hidden: f.hidden, layers: f.layers },
     discriminator: { cell: f.dCell ?? f.cell, hidden: f.dHidden ?? f.hidden, layers: f.dLayers ?? f.layers, bidirectional: f.bidirectional, readout: f.readout },
     loss: f.loss,
@@ -94,6 +102,7 @@ export function configFromFlags(f: ModelFlags, seqLen: number): DeepPartial<RGAN
 const RGAN_ONLY: Array<[keyof ModelFlags, string]> = [
   ['gCell', '--g-cell'], ['dCell', '--d-cell'], ['dHidden', '--d-hidden'], ['dLayers', '--d-layers'],
   ['bidirectional', '--bidirectional'], ['readout', '--readout'], ['noiseSize', '--noise-size'], ['noise', '--noise'],
+  ['sequenceNoiseSize', '--sequence-noise-size'], ['momentWeight', '--moment-weight'],
   ['loss', '--loss'], ['generatorLoss', '--generator-loss'], ['featureMatching', '--feature-matching'], ['dSteps', '--d-steps'],
   ['labelSmoothing', '--label-smoothing'], ['gradClip', '--grad-clip'], ['weightClip', '--weight-clip'],
   ['lrG', '--lr-g'], ['lrD', '--lr-d'], ['beta1', '--beta1'], ['beta2', '--beta2'],
@@ -104,7 +113,7 @@ export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepParti
   for (const [key, flag] of RGAN_ONLY) {
     if (f[key] !== undefined) throw new UserError('applies to --model rgan only', { flag });
   }
-  return { seqLen, seed: f.seed, cell: f.cell, hidden: f.hidden, layers: f.layers, batchSize: f.batch, learningRate: f.lr };
+  return { seqLen, seed: f.seed, cell: f.cell, hidden: f.hidden, layers: f.layers, batchSize: f.batch, learningRate: f.lr, averageDecay: f.averageDecay };
 }
 
 /** A new model of `kind` configured by the flags. */

@@ -103,6 +103,12 @@ describe('rgan train --model timegan', () => {
     expect((await rgan('info', '--model', out)).stdout).toMatch(/timegan/);
   });
 
+  it('rejects --average-decay for the recurrent GAN', async () => {
+    const r = await rgan('train', '--data', csv, '--average-decay', '0.99', '--out', unused());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--average-decay: applies to --model timegan only/);
+  });
+
   it('rejects a flag only the recurrent GAN has', async () => {
     const r = await rgan('train', '--model', 'timegan', '--data', csv, '--loss', 'hinge', '--out', unused());
     expect(r.code).toBe(1);

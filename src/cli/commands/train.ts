@@ -25,7 +25,7 @@ export interface TrainOptions extends CommonOptions, DataFlags, ModelFlags {
 }
 
 export function registerTrain(program: Command, context: CliContext): void {
-  const command = addCommand(program, 'train', 'train a recurrent GAN on sequences')
+  const command = addCommand(program, 'train', 'train a recurrent GAN (or TimeGAN) on sequences')
     .requiredOption('--out <dir>', 'model directory to write (checkpoints go to DIR/checkpoint)')
     .option('--model <kind>', `model: ${MODEL_KINDS.join(', ')} (timegan: --iterations per phase)`, choice('--model', MODEL_KINDS), 'rgan')
     .option('--iterations <n>', 'training iterations', positiveInteger('--iterations'), 1000)
