@@ -3,6 +3,7 @@
 import type { Parameter } from '../engine/tensor.js';
 import { UserError } from '../errors.js';
 import type { NamedTensor } from '../io/model-directory.js';
+import type { LoopOptions } from '../train/loop.js';
 
 /** Parameters as model-file tensors, under their names. */
 export function parameterTensors(named: Array<[string, Parameter]>): NamedTensor[] {
@@ -34,4 +35,28 @@ export function generateInBatches(n: number, batchSize: number, stepsTimesFeatur
   const out = new Float32Array(n * stepsTimesFeatures);
   for (let start = 0; start < n; start += batchSize) out.set(generate(Math.min(batchSize, n - start)), start * stepsTimesFeatures);
   return out;
+}
+
+/** What a model's fit options ask of the training loop, besides its steps. */
+export interface LoopRequests {
+  onProgress?: LoopOptions['onProgress'];
+  signal?: AbortSignal;
+  checkpointDir?: string;
+  checkpointEvery?: number;
+}
+
+/** The loop options every model passes alike: divergence check, progress, abort, checkpoints. */
+export function loopHooks(
+  parameters: () => Parameter[],
+  save: (dir: string) => Promise<void>,
+  o: LoopRequests,
+): Pick<LoopOptions, 'weightsFinite' | 'onProgress' | 'signal' | 'checkpointEvery' | 'checkpoint'> {
+  const dir = o.checkpointDir;
+  return {
+    weightsFinite: () => parameters().every((p) => p.data.every(Number.isFinite)),
+    onProgress: o.onProgress,
+    signal: o.signal,
+    checkpointEvery: o.checkpointEvery,
+    checkpoint: dir === undefined ? undefined : () => save(dir),
+  };
 }

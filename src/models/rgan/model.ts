@@ -13,7 +13,7 @@ import { noise, type TrainingData } from './batches.js';
 import { resolveRGANConfig, type RGANConfig } from './config.js';
 import { Discriminator, Generator } from './networks.js';
 import { RGANTrainer } from './trainer.js';
-import { generateInBatches, parameterTensors, restoreParameters } from '../model-parts.js';
+import { generateInBatches, loopHooks, parameterTensors, restoreParameters } from '../model-parts.js';
 import { optimizerSteps, optimizerTensors, restoreOptimizer, type OptimizerSteps } from './optimizer-files.js';
 
 /** Data for `fit`: training windows, optionally with the encoder that made them. */
@@ -91,11 +91,7 @@ export class RecurrentGAN {
         if ((i + 1) % logEvery === 0) this.progress.history.push({ iteration: i + 1, losses: { ...losses } });
         return { ...losses };
       },
-      weightsFinite: () => this.parameters().every((p) => p.data.every(Number.isFinite)),
-      onProgress: options.onProgress,
-      signal: options.signal,
-      checkpointEvery: options.checkpointEvery,
-      checkpoint: options.checkpointDir === undefined ? undefined : () => this.save(options.checkpointDir!),
+      ...loopHooks(() => this.parameters(), (dir) => this.save(dir), options),
     });
   }
 

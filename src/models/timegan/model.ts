@@ -11,7 +11,7 @@ import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { generateInBatches, parameterTensors, restoreParameters, savedTensor } from '../model-parts.js';
+import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedTensor } from '../model-parts.js';
 import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
@@ -100,11 +100,7 @@ export class TimeGAN {
         if ((i + 1) % logEvery === 0) this.progress.history.push({ iteration: i + 1, phase, losses: { ...losses } });
         return { ...losses };
       },
-      weightsFinite: () => this.parameters().every((p) => p.data.every(Number.isFinite)),
-      onProgress: options.onProgress,
-      signal: options.signal,
-      checkpointEvery: options.checkpointEvery,
-      checkpoint: options.checkpointDir === undefined ? undefined : () => this.save(options.checkpointDir!),
+      ...loopHooks(() => this.parameters(), (dir) => this.save(dir), options),
     });
   }
 
