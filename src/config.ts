@@ -8,6 +8,7 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] exte
 /** `defaults` overlaid with `given`; throws a UserError naming an unknown key (e.g. "generator.hiden"). */
 export function mergeConfig<T extends object>(defaults: T, given: DeepPartial<T> | undefined, path = ''): T {
   if (given === undefined) return structuredClone(defaults);
+  if (!isPlainObject(given)) throw new UserError(`${path === '' ? 'the config' : `"${path}"`} must be an object`);
   const out: Record<string, unknown> = structuredClone(defaults) as Record<string, unknown>;
   for (const [key, value] of Object.entries(given)) {
     const name = path === '' ? key : `${path}.${key}`;

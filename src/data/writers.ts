@@ -9,6 +9,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
+import { asUserError } from '../io/fs-errors.js';
 import { assertParentDirectory, writeFileAtomic } from '../io/atomic-write.js';
 import { encodeNpy } from './npy.js';
 import { decodedCell, type DecodedColumn, type DecodedSamples } from './samples.js';
@@ -31,7 +32,11 @@ export async function writeSamples(path: string, samples: DecodedSamples, option
   }
   await assertParentDirectory(path, options.flag);
   const content = extension === '.csv' ? samplesToCsv(samples) : extension === '.json' ? samplesToJson(samples) : samplesToNpy(samples);
-  await writeFileAtomic(path, content);
+  try {
+    await writeFileAtomic(path, content);
+  } catch (e) {
+    throw asUserError(e, 'write the samples', { file: path, flag: options.flag }); // a directory, no permission, disk full
+  }
 }
 
 /**

@@ -60,3 +60,16 @@ export function loopHooks(
     checkpoint: dir === undefined ? undefined : () => save(dir),
   };
 }
+
+/**
+ * model.json's `config` and `training` for a model of kind `kind`, checked to be objects with the
+ * fields every loader reads: a hand-edited or damaged file is a UserError, not a crash.
+ */
+export function savedState<C, T>(files: { config: unknown; training: unknown }, dir: string, required: readonly string[]): { config: C; training: T } {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const where = { file: `${dir}/model.json` };
+  if (!isObject(files.config)) throw new UserError('"config" is not an object', where);
+  if (!isObject(files.training)) throw new UserError('"training" is not an object', where);
+  for (const key of required) if (!(key in files.training)) throw new UserError(`"training" lacks "${key}"`, where);
+  return { config: files.config as C, training: files.training as T };
+}

@@ -1,7 +1,7 @@
 // `rgan train` and `rgan sample` end to end, in-process: a user's CSV in, a model and a sample
 // file out; and every bad input a user can give, each a one-line error with exit code 1 and no
 // partial output.
-import { mkdtemp, readFile, readdir, writeFile, truncate } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile, truncate } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,3 +199,33 @@ async function tamperedModel(how: 'format' | 'truncate' | 'flip'): Promise<strin
   }
   return copy;
 }
+
+describe('damaged or misplaced files: one line, exit code 1', () => {
+  it.each([
+    ['"config": null', (json: Record<string, unknown>) => ({ ...json, config: null })],
+    ['"training": null', (json: Record<string, unknown>) => ({ ...json, training: null })],
+    ['"training" without its iteration', (json: Record<string, unknown>) => ({ ...json, training: {} })],
+  ])('sample rejects a model.json with %s', async (_name, edit) => {
+    const copy = join(dir, `edited-${++fresh}`);
+    expect((await rgan('train', '--data', csv, '--id', 'id', '--seq-len', '6', '--out', copy, ...TINY)).code).toBe(0);
+    const json = JSON.parse(await readFile(join(copy, 'model.json'), 'utf8'));
+    await writeFile(join(copy, 'model.json'), JSON.stringify(edit(json)));
+    const r = await rgan('sample', '--model', copy, '--n', '2', '--out', unused('.csv'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/model\.json|config|training/);
+  });
+
+  it('sample reports an output path that is a directory', async () => {
+    const folder = join(dir, 'folder.csv');
+    await mkdir(folder);
+    const r = await rgan('sample', '--model', model, '--n', '2', '--condition', 'label=up', '--out', folder);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/--out.*directory/);
+  });
+
+  it('demo rejects an --out that is a file', async () => {
+    const r = await rgan('demo', '--out', csv, '--iterations', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a directory/);
+  });
+});

@@ -1,7 +1,9 @@
 // `rgan demo [--out demo]`: the main job on the built-in sines — train a recurrent GAN for about
 // a minute, write the model, samples as CSV and a summary comparing them with the real data.
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { UserError } from '../../errors.js';
+import { asUserError } from '../../io/fs-errors.js';
 import { join } from 'node:path';
 import { loadBuiltinDataset, prepareDataset, writeSamples } from '../../data/index.js';
 import { Random } from '../../engine/random.js';
@@ -26,10 +28,7 @@ export function registerDemo(program: Command, context: CliContext): void {
 }
 
 export async function demo(options: DemoOptions, context: CliContext): Promise<void> {
-  await assertParentDirectory(join(options.out, 'x'), '--out').catch(async () => {
-    await assertParentDirectory(options.out, '--out');
-    await mkdir(options.out);
-  });
+  await prepareOutputDirectory(options.out);
   const data = prepareDataset(await loadBuiltinDataset('sines', new Random(DEMO_PRESET.config.seed ?? 0)), { seqLen: 24 });
   const gan = new RecurrentGAN(DEMO_PRESET.config);
   const progress = createProgress(context.terminal, { json: options.json });
@@ -48,9 +47,23 @@ export async function demo(options: DemoOptions, context: CliContext): Promise<v
   const worst = worstRelativeDifference(real, synthetic);
   const summaryFile = join(options.out, 'summary.txt');
   const summary = summaryText(result.iterationsDone, result.seconds, real, synthetic, worst);
-  await writeFileAtomic(summaryFile, summary);
+  await writeFileAtomic(summaryFile, summary).catch((e: unknown) => {
+    throw asUserError(e, 'write the summary', { flag: '--out', file: summaryFile });
+  });
   const value = { out: options.out, model: modelDir, samples: samplesFile, summary: summaryFile, iterations: result.iterationsDone, seconds: result.seconds, worstRelativeDifference: worst };
   printResult(context, options, value, () => `${summary}\nwrote ${modelDir}/, ${samplesFile} and ${summaryFile}`);
+}
+
+/** --out: an existing directory, or a new one whose parent exists. */
+async function prepareOutputDirectory(out: string): Promise<void> {
+  const info = await stat(out).catch(() => null);
+  if (info !== null && !info.isDirectory()) throw new UserError('exists and is not a directory', { flag: '--out', file: out });
+  if (info === null) {
+    await assertParentDirectory(out, '--out');
+    await mkdir(out).catch((e: unknown) => {
+      throw asUserError(e, 'create the directory', { flag: '--out', file: out });
+    });
+  }
 }
 
 function summaryText(iterations: number, seconds: number, real: FeatureStatistics[], synthetic: FeatureStatistics[], worst: FeatureStatistics): string {

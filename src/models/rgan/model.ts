@@ -13,7 +13,7 @@ import { noise, type TrainingData } from './batches.js';
 import { resolveRGANConfig, type RGANConfig } from './config.js';
 import { Discriminator, Generator } from './networks.js';
 import { RGANTrainer } from './trainer.js';
-import { generateInBatches, loopHooks, parameterTensors, restoreParameters } from '../model-parts.js';
+import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState } from '../model-parts.js';
 import { optimizerSteps, optimizerTensors, restoreOptimizer, type OptimizerSteps } from './optimizer-files.js';
 
 /** Data for `fit`: training windows, optionally with the encoder that made them. */
@@ -97,7 +97,7 @@ export class RecurrentGAN {
 
   /** n new sequences, decoded to the data's columns, units and labels (needs an encoder). */
   sample(n: number, options: SampleOptions = {}): DecodedSamples {
-    if (this.encoder === null) throw new Error('sample(): the model has no data encoder; use sampleScaled()');
+    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
     const condition = this.conditionVector(options.condition);
     const scaled = this.sampleScaled(n, { seed: options.seed, condition });
     const conditions = condition === undefined ? undefined : repeatRows(condition, n);
@@ -139,9 +139,9 @@ export class RecurrentGAN {
   static async load(dir: string): Promise<RecurrentGAN> {
     const files = await loadModelDirectory(dir);
     if (files.kind !== RecurrentGAN.kind) throw new UserError(`holds a ${files.kind} model, not ${RecurrentGAN.kind}`, { file: dir });
-    const gan = new RecurrentGAN(files.config as RGANConfig);
+    const { config, training } = savedState<RGANConfig, RGANTrainingState & { optimizers: OptimizerSteps }>(files, dir, ['iteration', 'rng', 'history', 'optimizers']);
+    const gan = new RecurrentGAN(config);
     if (files.data !== null) gan.encoder = DataEncoder.fromJSON(files.data);
-    const training = files.training as RGANTrainingState & { optimizers: OptimizerSteps };
     gan.progress = { iteration: training.iteration, history: training.history };
     gan.rng.setState(training.rng);
     const byName = new Map(files.tensors.map((t) => [t.name, t]));

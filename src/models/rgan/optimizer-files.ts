@@ -39,13 +39,17 @@ export function optimizerSteps(trainer: RGANTrainer): OptimizerSteps {
 /** Restores both optimizers from a model file's tensors and step counts. */
 export function restoreOptimizer(trainer: RGANTrainer, steps: OptimizerSteps, byName: Map<string, Tensors[number]>): void {
   for (const [name, adam] of optimizers(trainer)) {
+    const counts = steps?.[name];
+    if (!Array.isArray(counts) || counts.length !== adam.parameters.length) {
+      throw new UserError(`the model file's optimizer step counts for the ${name} do not match its parameters`);
+    }
     const moment = (kind: 'm' | 'v', i: number): Float32Array => {
       const saved = byName.get(`adam.${name}.${kind}.${i}`);
       if (saved === undefined) throw new UserError(`the model file lacks the optimizer state adam.${name}.${kind}.${i}`);
       return saved.data;
     };
     adam.setState({
-      steps: [...steps[name]],
+      steps: [...counts],
       m: adam.parameters.map((_, i) => moment('m', i)),
       v: adam.parameters.map((_, i) => moment('v', i)),
     });

@@ -11,7 +11,7 @@ import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedTensor } from '../model-parts.js';
+import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState, savedTensor } from '../model-parts.js';
 import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
@@ -109,7 +109,7 @@ export class TimeGAN {
     if (options.condition !== undefined && Object.keys(options.condition).length > 0) {
       throw new UserError('a TimeGAN model has no condition columns', { flag: '--condition' });
     }
-    if (this.encoder === null) throw new Error('sample(): the model has no data encoder; use sampleScaled()');
+    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
     return this.encoder.decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
   }
 
@@ -149,9 +149,9 @@ export class TimeGAN {
   static async load(dir: string): Promise<TimeGAN> {
     const files = await loadModelDirectory(dir);
     if (files.kind !== TimeGAN.kind) throw new UserError(`holds a ${files.kind} model, not ${TimeGAN.kind}`, { file: dir });
-    const gan = new TimeGAN(files.config as TimeGANConfig);
+    const { config, training } = savedState<TimeGANConfig, TimeGANTrainingState & { optimizers: OptimizerSteps }>(files, dir, ['phases', 'rng', 'history', 'optimizers', 'discriminatorUpdates']);
+    const gan = new TimeGAN(config);
     if (files.data !== null) gan.encoder = DataEncoder.fromJSON(files.data);
-    const training = files.training as TimeGANTrainingState & { optimizers: OptimizerSteps };
     gan.progress = { phases: { ...noPhaseIterations(), ...training.phases }, history: training.history };
     gan.rng.setState(training.rng);
     const byName = new Map(files.tensors.map((t) => [t.name, t]));
