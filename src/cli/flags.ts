@@ -27,6 +27,16 @@ export function positiveNumber(flag: string): FlagParser<number> {
   };
 }
 
+/** A random seed: a whole number from 0 to 2^32 − 1 (the generator is seeded with 32 bits). */
+export function seed(flag: string): FlagParser<number> {
+  const parse = integerAtLeast(flag, 0, 'a seed from 0 to 4294967295');
+  return (value) => {
+    const n = parse(value);
+    if (n > 0xffffffff) throw invalid(flag, 'a seed from 0 to 4294967295', value);
+    return n;
+  };
+}
+
 /** A finite number ≥ 0. */
 export function nonNegativeNumber(flag: string): FlagParser<number> {
   return (value) => {

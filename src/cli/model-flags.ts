@@ -8,7 +8,7 @@ import { RecurrentGAN } from '../models/rgan/model.js';
 import { TimeGAN } from '../models/timegan/model.js';
 import type { TimeGANConfig } from '../models/timegan/config.js';
 import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
-import { choice, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability } from './flags.js';
+import { choice, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability, seed } from './flags.js';
 
 export interface ModelFlags {
   cell?: RGANConfig['generator']['cell'];
@@ -43,6 +43,13 @@ export interface ModelFlags {
 
 const d = DEFAULT_RGAN_CONFIG;
 
+/** The option keys addModelFlags defines, plus --model (a checkpoint keeps all of them). */
+export const MODEL_FLAG_KEYS: readonly string[] = [
+  'model', 'cell', 'gCell', 'dCell', 'hidden', 'layers', 'dHidden', 'dLayers', 'bidirectional', 'readout', 'noiseSize',
+  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
+  'labelSmoothing', 'gradClip', 'weightClip', 'lr', 'lrG', 'lrD', 'beta1', 'beta2', 'seed',
+];
+
 /** Adds the model's flags to `command`. */
 export function addModelFlags(command: Command): Command {
   return command
@@ -66,14 +73,14 @@ export function addModelFlags(command: Command): Command {
     .option('--feature-matching', 'generator matches discriminator features (C-RNN-GAN)')
     .option('--d-steps <n>', 'discriminator steps per generator step', positiveInteger('--d-steps'))
     .option('--label-smoothing <p>', 'one-sided label smoothing for real targets', probability('--label-smoothing'))
-    .option('--grad-clip <norm>', 'global gradient-norm clipping (0: off)', positiveNumber('--grad-clip'))
+    .option('--grad-clip <norm>', 'global gradient-norm clipping (0: off)', nonNegativeNumber('--grad-clip'))
     .option('--weight-clip <c>', 'critic weight clipping for --loss wasserstein', positiveNumber('--weight-clip'))
     .option('--lr <rate>', 'learning rate of both networks', positiveNumber('--lr'))
     .option('--lr-g <rate>', 'generator learning rate (overrides --lr)', positiveNumber('--lr-g'))
     .option('--lr-d <rate>', 'discriminator learning rate (overrides --lr)', positiveNumber('--lr-d'))
     .option('--beta1 <b>', 'Adam β1', probability('--beta1'))
     .option('--beta2 <b>', 'Adam β2', probability('--beta2'))
-    .option('--seed <n>', 'random seed: the same seed and data give the same model', nonNegativeInteger('--seed'), 0);
+    .option('--seed <n>', 'random seed below 2^32: the same seed and data give the same model', seed('--seed'), 0);
 }
 
 /** The partial config the flags give (fields left undefined keep their defaults). */

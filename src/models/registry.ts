@@ -9,7 +9,7 @@ import { TimeGAN } from './timegan/model.js';
 
 /** What every generative sequence model offers. */
 export interface SequenceModel {
-  readonly config: { seqLen: number };
+  readonly config: { seqLen: number; seed: number };
   readonly encoder: DataEncoder | null;
   readonly training: { iteration: number };
   fit(data: FitData, options: FitOptions): Promise<LoopResult>;

@@ -83,9 +83,23 @@ describe('rgan train and sample', () => {
     const out = join(dir, 'resumable');
     const args = ['train', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6', '--out', out, ...TINY];
     expect((await rgan(...args)).code).toBe(0);
-    const r = await rgan(...args, '--iterations', '8', '--resume', '--json');
+    const data = ['--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6', '--out', out];
+    const r = await rgan('train', ...data, '--iterations', '8', '--resume', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toMatchObject({ iterations: 8 });
+    const changed = await rgan('train', ...data, '--iterations', '9', '--resume', '--hidden', '7');
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/--hidden: cannot be changed when resuming/);
+  });
+
+  it('--force starts afresh and drops the replaced model\'s checkpoint', async () => {
+    const out = join(dir, 'forced');
+    const args = ['train', '--data', csv, '--id', 'id', '--seq-len', '6', '--out', out, ...TINY];
+    expect((await rgan(...args, '--checkpoint-every', '2')).code).toBe(0);
+    const r = await rgan(...args, '--iterations', '1', '--force', '--json');
+    expect(r.code).toBe(0);
+    const checkpoint = JSON.parse(await readFile(join(out, 'checkpoint', 'model.json'), 'utf8'));
+    expect(checkpoint.training.iteration).toBe(1);
   });
 });
 

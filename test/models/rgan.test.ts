@@ -142,5 +142,8 @@ describe('RecurrentGAN', () => {
   it('rejects an unknown option and a bad value with a UserError', () => {
     expect(() => new RecurrentGAN({ generator: { hiden: 3 } } as never)).toThrow(/generator.hiden/);
     expect(() => new RecurrentGAN({ loss: 'kl' } as never)).toThrow(UserError);
+    expect(() => new RecurrentGAN({ loss: 'hinge', labelSmoothing: 0.1 })).toThrow(/labelSmoothing/);
+    expect(() => new RecurrentGAN({ optimizer: { beta2: 1 } })).toThrow(/beta2/);
+    expect(() => new RecurrentGAN(null as never)).toThrow(UserError);
   });
 });

@@ -5,7 +5,7 @@ import { writeSamples, SAMPLE_FILE_EXTENSIONS } from '../../data/index.js';
 import { UserError } from '../../errors.js';
 import { loadModel } from '../../models/registry.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
-import { nonNegativeInteger, positiveInteger } from '../flags.js';
+import { positiveInteger, seed } from '../flags.js';
 
 export interface SampleCommandOptions extends CommonOptions {
   model: string;
@@ -21,7 +21,7 @@ export function registerSample(program: Command, context: CliContext): void {
     .requiredOption('--n <count>', 'number of sequences', positiveInteger('--n'))
     .requiredOption('--out <file>', `output file (${SAMPLE_FILE_EXTENSIONS.join(', ')}, by extension)`)
     .option('--condition <column=value...>', 'condition value for a conditional model (repeat per column)', parseCondition)
-    .option('--seed <n>', 'noise seed: the same seed gives the same sequences', nonNegativeInteger('--seed'))
+    .option('--seed <n>', 'noise seed: the same seed gives the same sequences', seed('--seed'))
     .action((options: SampleCommandOptions) => sample(options, context));
 }
 

@@ -1,17 +1,17 @@
 // `rgan train --data FILE|sines|stocks|energy --out DIR …`: trains a recurrent GAN on the
 // user's sequences, with progress, checkpoints, --resume and a clean stop on Ctrl-C.
 import type { Command } from 'commander';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { checkpointPath, hasCheckpoint } from '../../io/checkpoint.js';
-import { isModelDirectory } from '../../io/model-directory.js';
+import { isModelDirectory, readModelDescription } from '../../io/model-directory.js';
 import { assertParentDirectory } from '../../io/atomic-write.js';
 import { loadModel, MODEL_KINDS } from '../../models/registry.js';
 import { DivergenceError, type LoopResult } from '../../train/loop.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
 import { addDataFlags, prepareFromFlags, type DataFlags } from '../data-flags.js';
 import { choice, positiveInteger } from '../flags.js';
-import { addModelFlags, createModelFromFlags, type ModelFlags } from '../model-flags.js';
+import { addModelFlags, createModelFromFlags, MODEL_FLAG_KEYS, type ModelFlags } from '../model-flags.js';
 import { createProgress } from '../progress.js';
 
 export interface TrainOptions extends CommonOptions, DataFlags, ModelFlags {
@@ -33,14 +33,16 @@ export function registerTrain(program: Command, context: CliContext): void {
     .option('--log-every <n>', 'iterations between progress reports', positiveInteger('--log-every'), 50)
     .option('--resume', 'continue from DIR/checkpoint (same data and flags)')
     .option('--force', 'replace a model already in --out');
-  addModelFlags(addDataFlags(command)).action((options: TrainOptions) => train(options, context));
+  addModelFlags(addDataFlags(command)).action((options: TrainOptions, self: Command) => train(options, context, flagsGiven(self)));
 }
 
-export async function train(options: TrainOptions, context: CliContext): Promise<void> {
+export async function train(options: TrainOptions, context: CliContext, given: ReadonlySet<string> = new Set()): Promise<void> {
   await checkOutput(options);
+  if (options.resume === true) rejectModelFlags(given);
   // The model first: its flags are checked before the (slower) data is read.
   const gan = options.resume === true ? await loadModel(checkpointPath(options.out)) : createModelFromFlags(options.model, options, options.seqLen);
-  const data = await prepareFromFlags(options, options.seed);
+  // A resumed run reads its data as the first did: sines are drawn from the model's own seed.
+  const data = await prepareFromFlags(options, options.resume === true ? gan.config.seed : options.seed);
   // Created only once the data and flags are known good: a bad input leaves nothing behind.
   await mkdir(options.out, { recursive: true });
   const progress = createProgress(context.terminal, { json: options.json });
@@ -74,6 +76,19 @@ export async function train(options: TrainOptions, context: CliContext): Promise
   );
 }
 
+/** The option keys given on the command line (not defaults). */
+function flagsGiven(command: Command): Set<string> {
+  return new Set(Object.keys(command.opts()).filter((key) => command.getOptionValueSource(key) === 'cli'));
+}
+
+/** With --resume the checkpoint's config rules: a model flag given anyway is a mistake, not ignored. */
+function rejectModelFlags(given: ReadonlySet<string>): void {
+  const flag = MODEL_FLAG_KEYS.find((key) => given.has(key));
+  if (flag !== undefined) {
+    throw new UserError('cannot be changed when resuming: the checkpoint keeps its own configuration', { flag: `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` });
+  }
+}
+
 /** --out must have an existing parent; an existing model there needs --resume or --force. */
 async function checkOutput(options: TrainOptions): Promise<void> {
   await assertParentDirectory(options.out, '--out');
@@ -86,11 +101,14 @@ async function checkOutput(options: TrainOptions): Promise<void> {
   if (options.force !== true && ((await isModelDirectory(options.out)) || (await hasCheckpoint(options.out)))) {
     throw new UserError('already holds a model; use --resume to continue it or --force to replace it', { flag: '--out', file: options.out });
   }
+  // --force: the replaced model's checkpoint must not pass for this run's (or be resumed later)
+  if (options.force === true) await rm(checkpointPath(options.out), { recursive: true, force: true });
 }
 
 async function lastCheckpointIteration(out: string): Promise<number | null> {
   try {
-    return (await loadModel(checkpointPath(out))).training.iteration;
+    const training = (await readModelDescription(checkpointPath(out))).training as { iteration?: number };
+    return training.iteration ?? null;
   } catch {
     return null;
   }

@@ -98,8 +98,16 @@ export function resolveRGANConfig(given?: DeepPartial<RGANConfig>): RGANConfig {
   checkInteger('batchSize', c.batchSize);
   checkNumber('optimizer.generatorLearningRate', c.optimizer.generatorLearningRate, 0);
   checkNumber('optimizer.discriminatorLearningRate', c.optimizer.discriminatorLearningRate, 0);
-  checkNumber('optimizer.beta1', c.optimizer.beta1, 0, 1);
-  checkNumber('optimizer.beta2', c.optimizer.beta2, 0, 1);
+  checkNumber('optimizer.beta1', c.optimizer.beta1, 0, 0.999999); // β = 1 divides by zero in Adam
+  checkNumber('optimizer.beta2', c.optimizer.beta2, 0, 0.999999);
+  rejectIgnoredOptions(c);
   checkInteger('seed', c.seed, 0);
   return c;
+}
+
+/** Options that only act with another one must not be given without it (they would be ignored). */
+function rejectIgnoredOptions(c: RGANConfig): void {
+  if (c.loss !== 'bce' && c.labelSmoothing > 0) throw new UserError(`labelSmoothing applies to loss bce only, not ${c.loss}`);
+  if (c.loss !== 'bce' && c.generatorLoss === 'minimax') throw new UserError(`generatorLoss minimax applies to loss bce only, not ${c.loss}`);
+  if (c.featureMatching && c.generatorLoss === 'minimax') throw new UserError('featureMatching replaces the generator loss: leave generatorLoss at non-saturating');
 }
