@@ -87,9 +87,11 @@ describe('rgan train and sample', () => {
     const r = await rgan('train', ...data, '--iterations', '8', '--resume', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toMatchObject({ iterations: 8 });
-    const changed = await rgan('train', ...data, '--iterations', '9', '--resume', '--hidden', '7');
+    const same = await rgan('train', ...data, ...TINY, '--iterations', '9', '--resume');
+    expect(same.code).toBe(0);
+    const changed = await rgan('train', ...data, '--iterations', '10', '--resume', '--hidden', '7');
     expect(changed.code).toBe(1);
-    expect(changed.stderr).toMatch(/--hidden: cannot be changed when resuming/);
+    expect(changed.stderr).toMatch(/--resume: the flags ask for generator.hidden 7, the checkpoint has 5/);
   });
 
   it('--force starts afresh and drops the replaced model\'s checkpoint', async () => {
