@@ -42,9 +42,3 @@ export function parseNumberCell(cell: string): number | undefined {
 export function quoteCell(cell: string): string {
   return cell.trim() === '' ? '(empty)' : JSON.stringify(cell.trim());
 }
-
-/** `numbers` with every non-finite entry (NaN, ±Infinity) replaced by NaN, the missing mark. */
-export function markNonFiniteMissing(numbers: Float64Array): Float64Array {
-  for (let i = 0; i < numbers.length; i++) if (!Number.isFinite(numbers[i])) numbers[i] = NaN;
-  return numbers;
-}
