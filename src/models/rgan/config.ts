@@ -14,7 +14,7 @@ export interface NetworkConfig {
 }
 
 export interface RGANConfig {
-  /** Steps per generated sequence. */
+  /** Steps per generated sequence; `fit` sets it to the training windows' length. */
   seqLen: number;
   /** Features per step (after one-hot encoding); set from the data by `fit`. */
   features: number;
