@@ -14,7 +14,7 @@ import { resolveRGANConfig, type RGANConfig } from './config.js';
 import { Discriminator, Generator } from './networks.js';
 import { RGANTrainer } from './trainer.js';
 import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState } from '../model-parts.js';
-import { optimizerSteps, optimizerTensors, restoreOptimizer, type OptimizerSteps } from './optimizer-files.js';
+import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
 
 /** Data for `fit`: training windows, optionally with the encoder that made them. */
 export type FitData = TrainingData & { encoder?: DataEncoder };
@@ -129,8 +129,8 @@ export class RecurrentGAN {
       kind: RecurrentGAN.kind,
       config: this.config,
       data: this.encoder?.toJSON() ?? null,
-      training: { ...this.training, optimizers: optimizerSteps(trainer) },
-      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer)],
+      training: { ...this.training, optimizers: optimizerSteps(trainer.optimizers()) },
+      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer.optimizers())],
     };
     await saveModelDirectory(dir, files);
   }
@@ -146,7 +146,7 @@ export class RecurrentGAN {
     gan.rng.setState(training.rng);
     const byName = new Map(files.tensors.map((t) => [t.name, t]));
     restoreParameters(gan.namedParameters(), byName, dir);
-    restoreOptimizer(gan.build().trainer, training.optimizers, byName);
+    restoreOptimizers(gan.build().trainer.optimizers(), training.optimizers, byName);
     return gan;
   }
 

@@ -3,7 +3,7 @@
 import type { Engine } from '../../engine/engine.js';
 import type { Random } from '../../engine/random.js';
 import type { Tensor } from '../../engine/tensor.js';
-import { Adam, type AdamState } from '../../nn/adam.js';
+import { Adam } from '../../nn/adam.js';
 import { clipGradNorm } from '../../nn/clip.js';
 import { noise, realBatch, type TrainingData } from './batches.js';
 import type { RGANConfig } from './config.js';
@@ -14,11 +14,6 @@ import type { Discriminator, Generator } from './networks.js';
 export interface IterationLosses {
   discriminator: number;
   generator: number;
-}
-
-export interface TrainerState {
-  generator: AdamState;
-  discriminator: AdamState;
 }
 
 export class RGANTrainer {
@@ -93,12 +88,8 @@ export class RGANTrainer {
     for (const p of this.discriminator.parameters()) this.engine.kernels.clamp(p.size, -c, c, p.offset, p.offset);
   }
 
-  getState(): TrainerState {
-    return { generator: this.generatorOptimizer.getState(), discriminator: this.discriminatorOptimizer.getState() };
-  }
-
-  setState(state: TrainerState): void {
-    this.generatorOptimizer.setState(state.generator);
-    this.discriminatorOptimizer.setState(state.discriminator);
+  /** The optimizers by name, for model files. */
+  optimizers(): Record<'generator' | 'discriminator', Adam> {
+    return { generator: this.generatorOptimizer, discriminator: this.discriminatorOptimizer };
   }
 }

@@ -18,7 +18,7 @@ import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
 import { uniformNoise } from './batches.js';
 import { resolveTimeGANConfig, type TimeGANConfig } from './config.js';
 import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './networks.js';
-import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from './optimizer-files.js';
+import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
 import { nextPhase, noPhaseIterations, schedulePosition, totalIterations, type PhaseIterations, type PhaseName } from './schedule.js';
 import { TimeGANTrainer } from './trainer.js';
 import { WeightAverage } from '../../nn/weight-average.js';
@@ -139,8 +139,8 @@ export class TimeGAN {
       kind: TimeGAN.kind,
       config: this.config,
       data: this.encoder?.toJSON() ?? null,
-      training: { ...this.training, optimizers: optimizerSteps(trainer) },
-      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer), ...this.averageTensors()],
+      training: { ...this.training, optimizers: optimizerSteps(trainer.optimizers) },
+      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer.optimizers), ...this.averageTensors()],
     };
     await saveModelDirectory(dir, files);
   }
@@ -157,7 +157,7 @@ export class TimeGAN {
     const byName = new Map(files.tensors.map((t) => [t.name, t]));
     restoreParameters(gan.namedParameters(), byName, dir);
     const { trainer, nets, average } = gan.build();
-    restoreOptimizers(trainer, training.optimizers, byName);
+    restoreOptimizers(trainer.optimizers, training.optimizers, byName);
     if (average !== null) average.setValues(samplingParameters(nets).map(([name]) => savedTensor(byName, `average.${name}`, dir).data));
     trainer.discriminatorUpdates = training.discriminatorUpdates;
     return gan;
