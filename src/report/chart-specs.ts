@@ -36,6 +36,12 @@ export function panelColumns(panels: number): number {
 /** Every panel gets its own x axis, so a short last row leaves its empty cells blank. */
 const PANEL_AXES = { axis: { x: 'independent' } } as const;
 
+/** One small panel per value of `field`, in `order`, laid out by panelColumns. */
+function panels(rows: object[], field: string, order: string[], resolve: object, spec: object): TopLevelSpec {
+  const facet = { field, type: 'nominal', sort: order, title: null };
+  return { data: { values: rows }, facet, columns: panelColumns(order.length), spec, resolve, config: CONFIG } as TopLevelSpec;
+}
+
 /** PCA or t-SNE points, real and synthetic, each at alpha 0.2. */
 export function scatterSpec(title: string, rows: PointRow[], axes: [string, string]): TopLevelSpec {
   return {
@@ -56,88 +62,60 @@ export function scatterSpec(title: string, rows: PointRow[], axes: [string, stri
 
 /** A few whole sequences of each set, one line each, one panel per feature. */
 export function sequenceSpec(rows: SequenceRow[], columns: string[]): TopLevelSpec {
-  return {
-    data: { values: rows },
-    facet: { field: 'feature', type: 'nominal', sort: columns, title: null },
-    columns: panelColumns(columns.length),
-    spec: {
-      width: 200,
-      height: 130,
-      mark: { type: 'line', strokeWidth: 1.2, opacity: 0.75 },
-      encoding: {
-        x: { field: 't', type: 'quantitative', title: 'step', scale: { nice: false } },
-        y: { field: 'value', type: 'quantitative', title: 'scaled value', scale: { zero: false } },
-        color: SET_COLOR,
-        detail: { field: 'sequence', type: 'nominal' },
-      },
+  return panels(rows, 'feature', columns, { scale: { y: 'independent' }, ...PANEL_AXES }, {
+    width: 200,
+    height: 130,
+    mark: { type: 'line', strokeWidth: 1.2, opacity: 0.75 },
+    encoding: {
+      x: { field: 't', type: 'quantitative', title: 'step', scale: { nice: false } },
+      y: { field: 'value', type: 'quantitative', title: 'scaled value', scale: { zero: false } },
+      color: SET_COLOR,
+      detail: { field: 'sequence', type: 'nominal' },
     },
-    resolve: { scale: { y: 'independent' }, ...PANEL_AXES },
-    config: CONFIG,
-  };
+  });
 }
 
 /** Overlaid histograms per feature: the share of each set's values in each bin. */
 export function histogramSpec(rows: HistogramRow[], columns: string[]): TopLevelSpec {
-  return {
-    data: { values: rows },
-    facet: { field: 'feature', type: 'nominal', sort: columns, title: null },
-    columns: panelColumns(columns.length),
-    spec: {
-      width: 200,
-      height: 110,
-      mark: { type: 'rect', opacity: 0.45 },
-      encoding: {
-        x: { field: 'start', type: 'quantitative', title: 'scaled value', scale: { zero: false, nice: false } },
-        x2: { field: 'end' },
-        y: { field: 'share', type: 'quantitative', title: 'share of values', stack: null },
-        y2: { datum: 0 },
-        color: SET_COLOR,
-      },
+  return panels(rows, 'feature', columns, { scale: { x: 'independent', y: 'independent' } }, {
+    width: 200,
+    height: 110,
+    mark: { type: 'rect', opacity: 0.45 },
+    encoding: {
+      x: { field: 'start', type: 'quantitative', title: 'scaled value', scale: { zero: false, nice: false } },
+      x2: { field: 'end' },
+      y: { field: 'share', type: 'quantitative', title: 'share of values', stack: null },
+      y2: { datum: 0 },
+      color: SET_COLOR,
     },
-    resolve: { scale: { x: 'independent', y: 'independent' } },
-    config: CONFIG,
-  };
+  });
 }
 
 /** Mean autocorrelation by lag, real and synthetic, one panel per feature. */
 export function acfSpec(rows: AcfRow[], columns: string[]): TopLevelSpec {
-  return {
-    data: { values: rows },
-    facet: { field: 'feature', type: 'nominal', sort: columns, title: null },
-    columns: panelColumns(columns.length),
-    spec: {
-      width: 200,
-      height: 110,
-      mark: { type: 'line', point: { size: 16 }, strokeWidth: 1.5 },
-      encoding: {
-        x: { field: 'lag', type: 'quantitative', title: 'lag (steps)', axis: { tickMinStep: 1 } },
-        y: { field: 'acf', type: 'quantitative', title: 'mean ACF', scale: { domain: [-1, 1] } },
-        color: SET_COLOR,
-        // dashed synthetic: a curve on top of the real one still shows both
-        strokeDash: { field: 'set', type: 'nominal', scale: { domain: ['real', 'synthetic'], range: [[1, 0], [5, 3]] }, legend: SET_COLOR.legend },
-      },
+  return panels(rows, 'feature', columns, PANEL_AXES, {
+    width: 200,
+    height: 110,
+    mark: { type: 'line', point: { size: 16 }, strokeWidth: 1.5 },
+    encoding: {
+      x: { field: 'lag', type: 'quantitative', title: 'lag (steps)', axis: { tickMinStep: 1 } },
+      y: { field: 'acf', type: 'quantitative', title: 'mean ACF', scale: { domain: [-1, 1] } },
+      color: SET_COLOR,
+      // dashed synthetic: a curve on top of the real one still shows both
+      strokeDash: { field: 'set', type: 'nominal', scale: { domain: ['real', 'synthetic'], range: [[1, 0], [5, 3]] }, legend: SET_COLOR.legend },
     },
-    resolve: PANEL_AXES,
-    config: CONFIG,
-  };
+  });
 }
 
 /** Training losses by iteration, one panel per loss (their scales differ, and TimeGAN logs each phase's own losses over its own iterations). */
 export function lossSpec(rows: LossRow[], losses: string[]): TopLevelSpec {
-  return {
-    data: { values: rows },
-    facet: { field: 'loss', type: 'nominal', sort: losses, title: null },
-    columns: panelColumns(losses.length),
-    spec: {
-      width: 260,
-      height: 150,
-      mark: { type: 'line', strokeWidth: 1.3, color: '#444' },
-      encoding: {
-        x: { field: 'iteration', type: 'quantitative', title: 'iteration' },
-        y: { field: 'value', type: 'quantitative', title: 'loss', scale: { zero: false } },
-      },
+  return panels(rows, 'loss', losses, { scale: { x: 'independent', y: 'independent' } }, {
+    width: 260,
+    height: 150,
+    mark: { type: 'line', strokeWidth: 1.3, color: '#444' },
+    encoding: {
+      x: { field: 'iteration', type: 'quantitative', title: 'iteration' },
+      y: { field: 'value', type: 'quantitative', title: 'loss', scale: { zero: false } },
     },
-    resolve: { scale: { x: 'independent', y: 'independent' } },
-    config: CONFIG,
-  };
+  });
 }
