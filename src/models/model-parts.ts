@@ -73,3 +73,11 @@ export function savedState<C, T>(files: { config: unknown; training: unknown }, 
   for (const key of required) if (!(key in files.training)) throw new UserError(`"training" lacks "${key}"`, where);
   return { config: files.config as C, training: files.training as T };
 }
+
+/** A recurrent stack with a Dense head: its parameters under 'recurrent.<name>' and 'head.<name>'. */
+export function stackedParameters(net: { recurrent: { parameters(): Parameter[] }; head: { parameters(): Parameter[] } }): Array<[string, Parameter]> {
+  return [
+    ...net.recurrent.parameters().map((p): [string, Parameter] => [`recurrent.${p.name}`, p]),
+    ...net.head.parameters().map((p): [string, Parameter] => [`head.${p.name}`, p]),
+  ];
+}

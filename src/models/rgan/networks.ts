@@ -5,6 +5,8 @@ import { concat, expandTime, sigmoid, slice, tanh } from '../../engine/ops/index
 import type { Random } from '../../engine/random.js';
 import type { Parameter, Tensor } from '../../engine/tensor.js';
 import { Dense } from '../../nn/dense.js';
+import { freezeParameters } from '../../nn/module.js';
+import { stackedParameters } from '../model-parts.js';
 import { Recurrent } from '../../nn/recurrent.js';
 import type { RGANConfig } from './config.js';
 
@@ -44,7 +46,7 @@ export class Generator {
 
   /** Parameters with their names in the model file ('recurrent.weight_ih_l0', 'head.weight', …). */
   namedParameters(): Array<[string, Parameter]> {
-    return namedParameters(this);
+    return stackedParameters(this);
   }
 }
 
@@ -75,18 +77,11 @@ export class Discriminator {
   }
 
   namedParameters(): Array<[string, Parameter]> {
-    return namedParameters(this);
+    return stackedParameters(this);
   }
 
   /** Frozen: no weight gradients, but gradients still flow to the input (the generator's step). */
   freeze(frozen: boolean): void {
-    for (const p of this.parameters()) p.frozen = frozen;
+    freezeParameters(this.parameters(), frozen);
   }
-}
-
-function namedParameters(net: { recurrent: Recurrent; head: Dense }): Array<[string, Parameter]> {
-  return [
-    ...net.recurrent.parameters().map((p): [string, Parameter] => [`recurrent.${p.name}`, p]),
-    ...net.head.parameters().map((p): [string, Parameter] => [`head.${p.name}`, p]),
-  ];
 }

@@ -8,6 +8,8 @@ import type { Engine } from '../../engine/engine.js';
 import { sigmoid } from '../../engine/ops/index.js';
 import type { Random } from '../../engine/random.js';
 import type { Parameter, Tensor } from '../../engine/tensor.js';
+import { freezeParameters } from '../../nn/module.js';
+import { stackedParameters } from '../model-parts.js';
 import { Dense } from '../../nn/dense.js';
 import { Recurrent } from '../../nn/recurrent.js';
 import { supervisorLayers, type TimeGANConfig } from './config.js';
@@ -45,15 +47,12 @@ export class StepNetwork {
 
   /** Parameters with their names in the model file ('recurrent.weight_ih_l0', 'head.weight', …). */
   namedParameters(): Array<[string, Parameter]> {
-    return [
-      ...this.recurrent.parameters().map((p): [string, Parameter] => [`recurrent.${p.name}`, p]),
-      ...this.head.parameters().map((p): [string, Parameter] => [`head.${p.name}`, p]),
-    ];
+    return stackedParameters(this);
   }
 
   /** Frozen: weights get no gradient and keep their values; gradients still reach the input. */
   freeze(frozen: boolean): void {
-    for (const p of this.parameters()) p.frozen = frozen;
+    freezeParameters(this.parameters(), frozen);
   }
 }
 
