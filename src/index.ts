@@ -3,7 +3,7 @@ export { RecurrentGAN, type FitData, type FitOptions, type SampleOptions, type R
 export { resolveRGANConfig, DEFAULT_RGAN_CONFIG, CELLS, LOSSES, type RGANConfig, type Cell, type AdversarialLoss } from './models/rgan/config.js';
 export type { TrainingData } from './models/rgan/batches.js';
 export { TimeGAN, type TimeGANTrainingState } from './models/timegan/model.js';
-export { resolveTimeGANConfig, DEFAULT_TIMEGAN_CONFIG, type TimeGANConfig } from './models/timegan/config.js';
+export { resolveTimeGANConfig, DEFAULT_TIMEGAN_CONFIG, LEARNING_RATE_DECAYS, type TimeGANConfig, type LearningRateDecay } from './models/timegan/config.js';
 export { loadModel, MODEL_KINDS, type SequenceModel } from './models/registry.js';
 export * from './metrics/index.js';
 export { runTrainingLoop, DivergenceError, type ProgressEvent, type LoopResult, type Losses } from './train/loop.js';

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import type { SequenceModel } from '../models/registry.js';
 import { RecurrentGAN } from '../models/rgan/model.js';
 import { TimeGAN } from '../models/timegan/model.js';
-import type { TimeGANConfig } from '../models/timegan/config.js';
+import { LEARNING_RATE_DECAYS, type TimeGANConfig } from '../models/timegan/config.js';
 import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
 import { choice, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability, seed } from './flags.js';
 
@@ -24,6 +24,8 @@ export interface ModelFlags {
   sequenceNoiseSize?: number;
   momentWeight?: number;
   averageDecay?: number;
+  lrDecay?: TimeGANConfig['learningRateDecay'];
+  lrDecayStart?: number;
   noise?: RGANConfig['noise']['distribution'];
   batch?: number;
   loss?: RGANConfig['loss'];
@@ -46,7 +48,7 @@ const d = DEFAULT_RGAN_CONFIG;
 /** The option keys addModelFlags defines, plus --model (a checkpoint keeps all of them). */
 export const MODEL_FLAG_KEYS: readonly string[] = [
   'model', 'cell', 'gCell', 'dCell', 'hidden', 'layers', 'dHidden', 'dLayers', 'bidirectional', 'readout', 'noiseSize',
-  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
+  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'lrDecay', 'lrDecayStart', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
   'labelSmoothing', 'gradClip', 'weightClip', 'lr', 'lrG', 'lrD', 'beta1', 'beta2', 'seed',
 ];
 
@@ -66,12 +68,14 @@ export function addModelFlags(command: Command): Command {
     .option('--sequence-noise-size <n>', `noise values drawn once per sequence (default ${d.noise.sequenceSize})`, nonNegativeInteger('--sequence-noise-size'))
     .option('--moment-weight <w>', 'weight of TimeGAN\'s moment loss in the generator objective (0: off)', nonNegativeNumber('--moment-weight'))
     .option('--average-decay <d>', 'timegan: sample with a moving average of the weights (e.g. 0.999)', probability('--average-decay'))
+    .option('--lr-decay <schedule>', `timegan: learning-rate decay over the joint phase (${LEARNING_RATE_DECAYS.join(', ')}; default none)`, choice('--lr-decay', LEARNING_RATE_DECAYS))
+    .option('--lr-decay-start <share>', 'timegan: share of the joint phase at the full rate before --lr-decay begins (e.g. 0.5)', probability('--lr-decay-start'))
     .option('--noise <distribution>', 'noise distribution: uniform or normal', choice('--noise', ['uniform', 'normal'] as const))
     .option('--batch <n>', `batch size (default ${d.batchSize})`, positiveInteger('--batch'))
     .option('--loss <loss>', `adversarial loss: ${LOSSES.join(', ')} (default ${d.loss})`, choice('--loss', LOSSES))
     .option('--generator-loss <kind>', 'non-saturating or minimax', choice('--generator-loss', ['non-saturating', 'minimax'] as const))
     .option('--feature-matching', 'generator matches discriminator features (C-RNN-GAN)')
-    .option('--d-steps <n>', 'discriminator steps per generator step', positiveInteger('--d-steps'))
+    .option('--d-steps <n>', 'discriminator steps per iteration (rgan: per generator step; timegan: per joint iteration)', positiveInteger('--d-steps'))
     .option('--label-smoothing <p>', 'one-sided label smoothing for real targets', probability('--label-smoothing'))
     .option('--grad-clip <norm>', 'global gradient-norm clipping (0: off)', nonNegativeNumber('--grad-clip'))
     .option('--weight-clip <c>', 'critic weight clipping for --loss wasserstein', positiveNumber('--weight-clip'))
@@ -83,9 +87,16 @@ export function addModelFlags(command: Command): Command {
     .option('--seed <n>', 'random seed below 2^32: the same seed and data give the same model', seed('--seed'), 0);
 }
 
+/** Flags that only TimeGAN has. */
+const TIMEGAN_ONLY: Array<[keyof ModelFlags, string]> = [
+  ['averageDecay', '--average-decay'], ['lrDecay', '--lr-decay'], ['lrDecayStart', '--lr-decay-start'],
+];
+
 /** The partial config the flags give (fields left undefined keep their defaults). */
 export function configFromFlags(f: ModelFlags, seqLen: number): DeepPartial<RGANConfig> {
-  if (f.averageDecay !== undefined) throw new UserError('applies to --model timegan only', { flag: '--average-decay' });
+  for (const [key, flag] of TIMEGAN_ONLY) {
+    if (f[key] !== undefined) throw new UserError('applies to --model timegan only', { flag });
+  }
   return {
     seqLen,
     seed: f.seed,
@@ -110,7 +121,7 @@ const RGAN_ONLY: Array<[keyof ModelFlags, string]> = [
   ['gCell', '--g-cell'], ['dCell', '--d-cell'], ['dHidden', '--d-hidden'], ['dLayers', '--d-layers'],
   ['bidirectional', '--bidirectional'], ['readout', '--readout'], ['noiseSize', '--noise-size'], ['noise', '--noise'],
   ['sequenceNoiseSize', '--sequence-noise-size'], ['momentWeight', '--moment-weight'],
-  ['loss', '--loss'], ['generatorLoss', '--generator-loss'], ['featureMatching', '--feature-matching'], ['dSteps', '--d-steps'],
+  ['loss', '--loss'], ['generatorLoss', '--generator-loss'], ['featureMatching', '--feature-matching'],
   ['labelSmoothing', '--label-smoothing'], ['gradClip', '--grad-clip'], ['weightClip', '--weight-clip'],
   ['lrG', '--lr-g'], ['lrD', '--lr-d'], ['beta1', '--beta1'], ['beta2', '--beta2'],
 ];
@@ -120,7 +131,19 @@ export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepParti
   for (const [key, flag] of RGAN_ONLY) {
     if (f[key] !== undefined) throw new UserError('applies to --model rgan only', { flag });
   }
-  return { seqLen, seed: f.seed, cell: f.cell, hidden: f.hidden, layers: f.layers, batchSize: f.batch, learningRate: f.lr, averageDecay: f.averageDecay };
+  return {
+    seqLen,
+    seed: f.seed,
+    cell: f.cell,
+    hidden: f.hidden,
+    layers: f.layers,
+    batchSize: f.batch,
+    learningRate: f.lr,
+    averageDecay: f.averageDecay,
+    learningRateDecay: f.lrDecay,
+    learningRateDecayStart: f.lrDecayStart,
+    discriminatorSteps: f.dSteps,
+  };
 }
 
 /** A new model of `kind` configured by the flags. */

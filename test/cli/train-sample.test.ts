@@ -109,10 +109,11 @@ describe('rgan train --model timegan', () => {
   it('trains TimeGAN (iterations per phase) and samples from it', async () => {
     const out = join(dir, 'timegan');
     const r = await rgan('train', '--model', 'timegan', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6',
-      '--hidden', '4', '--layers', '2', '--batch', '8', '--iterations', '3', '--out', out, '--json');
+      '--hidden', '4', '--layers', '2', '--batch', '8', '--iterations', '3', '--lr-decay', 'cosine', '--lr-decay-start', '0.5', '--d-steps', '2', '--out', out, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toMatchObject({ iterations: 9 });
+    expect(JSON.parse(await readFile(join(out, 'model.json'), 'utf8')).config).toMatchObject({ learningRateDecay: 'cosine', learningRateDecayStart: 0.5, discriminatorSteps: 2, hidden: 4 });
     const file = join(dir, 'timegan.csv');
     expect((await rgan('sample', '--model', out, '--n', '2', '--out', file)).code).toBe(0);
     expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('seq,t,x,y,label');
@@ -123,6 +124,15 @@ describe('rgan train --model timegan', () => {
     const r = await rgan('train', '--data', csv, '--average-decay', '0.99', '--out', unused());
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--average-decay: applies to --model timegan only/);
+  });
+
+  it('rejects --lr-decay for the recurrent GAN, and an unknown schedule', async () => {
+    const r = await rgan('train', '--data', csv, '--lr-decay', 'linear', '--out', unused());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--lr-decay: applies to --model timegan only/);
+    const bad = await rgan('train', '--model', 'timegan', '--data', csv, '--lr-decay', 'step', '--out', unused());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--lr-decay/);
   });
 
   it('rejects a flag only the recurrent GAN has', async () => {

@@ -85,4 +85,13 @@ describe('TimeGAN training steps', () => {
     expect(updates).toBeLessThan(8);
     expect((await checked(0.15)).updates).toBeLessThanOrEqual(8);
   });
+
+  it('takes discriminatorSteps checks and steps per joint iteration, each on a fresh batch', async () => {
+    const { data, trainer, rng } = await setup({ discriminatorThreshold: -1, discriminatorSteps: 3 });
+    trainer.jointIteration(data, rng);
+    trainer.jointIteration(data, rng);
+    expect(trainer.discriminatorUpdates).toBe(6);
+    expect(trainer.optimizers.discriminator.getState().steps.every((s) => s === 6)).toBe(true);
+    expect(trainer.optimizers.generator.getState().steps.every((s) => s === 4)).toBe(true); // still two G steps each
+  });
 });

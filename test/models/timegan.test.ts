@@ -8,6 +8,7 @@ import { UserError } from '../../src/errors.js';
 import { RecurrentGAN } from '../../src/models/rgan/model.js';
 import type { TimeGANConfig } from '../../src/models/timegan/config.js';
 import { TimeGAN } from '../../src/models/timegan/model.js';
+import { learningRateFactor } from '../../src/models/timegan/schedule.js';
 import type { DeepPartial } from '../../src/config.js';
 import { DivergenceError, type ProgressEvent } from '../../src/train/loop.js';
 import { smallSines, weightsOf } from './rgan-helpers.js';
@@ -177,6 +178,7 @@ describe('TimeGAN with weight averaging (averageDecay)', () => {
     await averaged.fit(data, { iterations: 4 });
     expect(weightsOf(averaged)).toEqual(weightsOf(plain)); // averaging never changes training
     expect(averaged.sampleScaled(8, { seed: 1 })).not.toEqual(plain.sampleScaled(8, { seed: 1 }));
+    expect(averaged.sampleScaled(8, { seed: 1, averaged: false })).toEqual(plain.sampleScaled(8, { seed: 1 })); // the trained weights, on request
     expect(weightsOf(averaged)).toEqual(weightsOf(plain));
   });
 
@@ -195,5 +197,42 @@ describe('TimeGAN with weight averaging (averageDecay)', () => {
     await resumed.fit(data, { iterations: 5 });
     expect(resumed.sampleScaled(6, { seed: 3 })).toEqual(whole.sampleScaled(6, { seed: 3 }));
     expect((await TimeGAN.load(dir)).sampleScaled(6, { seed: 3 })).toEqual(whole.sampleScaled(6, { seed: 3 }));
+  });
+});
+
+describe('TimeGAN with a joint-phase learning-rate decay (learningRateDecay)', () => {
+  it('takes the joint phase’s rate from learningRate to 0, linearly or along a half cosine, from a given start', () => {
+    expect([0, 1, 2, 3].map((k) => learningRateFactor('linear', 0, k, 4))).toEqual([1, 0.75, 0.5, 0.25]);
+    expect(learningRateFactor('cosine', 0, 0, 4)).toBe(1);
+    expect(learningRateFactor('cosine', 0, 2, 4)).toBeCloseTo(0.5, 12);
+    expect(learningRateFactor('none', 0, 3, 4)).toBe(1);
+    expect(learningRateFactor('linear', 0, 9, 4)).toBe(0); // a run beyond its phase stays at 0
+    // held for the first half, then down to 0 over the second (CycleGAN's schedule)
+    expect([0, 2, 4, 6, 7].map((k) => learningRateFactor('linear', 0.5, k, 8))).toEqual([1, 1, 1, 0.5, 0.25]);
+  });
+
+  it('changes only the joint phase, and resumes bit for bit', async () => {
+    const data = await smallSines();
+    const DECAYED = { ...TINY, learningRateDecay: 'linear' } as const;
+    const plain = new TimeGAN(TINY);
+    const decayed = new TimeGAN(DECAYED);
+    const pretrained = { plain: '', decayed: '' };
+    await plain.fit(data, { iterations: 4, logEvery: 1, onProgress: (e) => void (e.iteration === 8 && (pretrained.plain = JSON.stringify(weightsOf(plain)))) });
+    await decayed.fit(data, { iterations: 4, logEvery: 1, onProgress: (e) => void (e.iteration === 8 && (pretrained.decayed = JSON.stringify(weightsOf(decayed)))) });
+    expect(pretrained.decayed).toBe(pretrained.plain); // embedding and supervised phases as before
+    expect(weightsOf(decayed)).not.toEqual(weightsOf(plain));
+
+    const dir = await tempDir();
+    const half = new TimeGAN(DECAYED);
+    const controller = new AbortController();
+    await half.fit(data, { iterations: 4, logEvery: 1, onProgress: (e) => e.iteration === 10 && controller.abort(), signal: controller.signal, checkpointDir: dir });
+    const resumed = await TimeGAN.load(dir);
+    await resumed.fit(data, { iterations: 4 });
+    expect(weightsOf(resumed)).toEqual(weightsOf(decayed));
+  });
+
+  it('rejects an unknown schedule and a start outside [0, 1)', () => {
+    expect(() => new TimeGAN({ learningRateDecay: 'step' } as never)).toThrow(/learningRateDecay must be one of none, linear, cosine/);
+    expect(() => new TimeGAN({ learningRateDecayStart: 1 })).toThrow(/learningRateDecayStart/);
   });
 });

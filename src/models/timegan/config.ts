@@ -22,6 +22,11 @@ export interface TimeGANConfig {
   gamma: number;
   /** The joint phase updates the discriminator only while its loss exceeds this. */
   discriminatorThreshold: number;
+  /**
+   * Discriminator steps per joint iteration, each on a fresh batch and each taken only if its
+   * loss exceeds the threshold (the reference: 1). Not in the paper.
+   */
+  discriminatorSteps: number;
   /** Adam's learning rate for all five optimizers (β1 0.9, β2 0.999, ε 1e-8, TF1's defaults). */
   learningRate: number;
   /**
@@ -29,8 +34,22 @@ export interface TimeGANConfig {
    * over the joint phase, with this decay (0: off, the reference's behaviour). Not in the paper.
    */
   averageDecay: number;
+  /**
+   * How the learning rate of the joint phase's optimizers (generator, embedder, discriminator)
+   * moves over that phase: 'none' keeps `learningRate` (the reference), 'linear' and 'cosine'
+   * take it from `learningRate` down to 0 at the phase's end. Not in the paper.
+   */
+  learningRateDecay: LearningRateDecay;
+  /**
+   * Share of the joint phase run at the full rate before the decay begins: 0 decays throughout,
+   * 0.5 holds the first half and decays over the second (CycleGAN's schedule).
+   */
+  learningRateDecayStart: number;
   seed: number;
 }
+
+export const LEARNING_RATE_DECAYS = ['none', 'linear', 'cosine'] as const;
+export type LearningRateDecay = (typeof LEARNING_RATE_DECAYS)[number];
 
 export const DEFAULT_TIMEGAN_CONFIG: TimeGANConfig = {
   seqLen: 24,
@@ -41,8 +60,11 @@ export const DEFAULT_TIMEGAN_CONFIG: TimeGANConfig = {
   batchSize: 128,
   gamma: 1,
   discriminatorThreshold: 0.15,
+  discriminatorSteps: 1,
   learningRate: 1e-3,
   averageDecay: 0,
+  learningRateDecay: 'none',
+  learningRateDecayStart: 0,
   seed: 0,
 };
 
@@ -57,8 +79,11 @@ export function resolveTimeGANConfig(given?: DeepPartial<TimeGANConfig>): TimeGA
   checkInteger('batchSize', c.batchSize);
   checkNumber('gamma', c.gamma, 0);
   checkNumber('discriminatorThreshold', c.discriminatorThreshold, -Infinity);
+  checkInteger('discriminatorSteps', c.discriminatorSteps);
   checkNumber('learningRate', c.learningRate, 0);
   checkNumber('averageDecay', c.averageDecay, 0, 0.99999);
+  checkChoice('learningRateDecay', c.learningRateDecay, LEARNING_RATE_DECAYS);
+  checkNumber('learningRateDecayStart', c.learningRateDecayStart, 0, 0.999);
   checkInteger('seed', c.seed, 0);
   return c;
 }

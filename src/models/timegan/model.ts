@@ -19,7 +19,7 @@ import { uniformNoise } from './batches.js';
 import { resolveTimeGANConfig, type TimeGANConfig } from './config.js';
 import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './networks.js';
 import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
-import { nextPhase, noPhaseIterations, schedulePosition, totalIterations, type PhaseIterations, type PhaseName } from './schedule.js';
+import { learningRateFactor, nextPhase, noPhaseIterations, schedulePosition, totalIterations, type PhaseIterations, type PhaseName } from './schedule.js';
 import { TimeGANTrainer } from './trainer.js';
 import { WeightAverage } from '../../nn/weight-average.js';
 
@@ -94,6 +94,7 @@ export class TimeGAN {
         const phase = nextPhase(this.progress.phases, perPhase);
         // the average covers the joint phase only: it starts from the pretrained weights
         if (phase === 'joint' && this.progress.phases.joint === 0) average?.reset();
+        if (phase === 'joint') trainer.setJointLearningRate(this.jointLearningRate(perPhase));
         const losses = this.phaseStep(trainer, phase, data);
         if (phase === 'joint') average?.update();
         this.progress.phases[phase]++;
@@ -113,10 +114,14 @@ export class TimeGAN {
     return this.encoder.decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
   }
 
-  /** n sequences X̂ = r(s(g(Z))), Z ~ U[0,1), as [n, seqLen, features] on the training scale [0, 1]. */
-  sampleScaled(n: number, options: { seed?: number } = {}): Float32Array {
+  /**
+   * n sequences X̂ = r(s(g(Z))), Z ~ U[0,1), as [n, seqLen, features] on the training scale [0, 1].
+   * With `averageDecay` they come from the averaged weights, unless `averaged` is false.
+   */
+  sampleScaled(n: number, options: { seed?: number; averaged?: boolean } = {}): Float32Array {
     const { nets, average } = this.build();
-    if (average !== null && this.progress.phases.joint > 0) return average.withAverage(() => this.generate(nets, n, options.seed));
+    const averaged = average !== null && this.progress.phases.joint > 0 && options.averaged !== false;
+    if (averaged) return average.withAverage(() => this.generate(nets, n, options.seed));
     return this.generate(nets, n, options.seed);
   }
 
@@ -179,6 +184,12 @@ export class TimeGAN {
     if (average === null) return [];
     const values = average.values();
     return samplingParameters(nets).map(([name, p], i) => ({ name: `average.${name}`, shape: [...p.shape], data: values[i] }));
+  }
+
+  /** The learning rate of the next joint iteration under the configured decay. */
+  private jointLearningRate(perPhase: number): number {
+    const c = this.config;
+    return c.learningRate * learningRateFactor(c.learningRateDecay, c.learningRateDecayStart, this.progress.phases.joint, perPhase);
   }
 
   private phaseStep(trainer: TimeGANTrainer, phase: PhaseName, data: FitData): Losses {

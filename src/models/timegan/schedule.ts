@@ -2,6 +2,7 @@
 // Progress is kept as iterations done per phase; the phase under way is the last one begun, and a
 // begun phase is never returned to. One overall position (0 … 3·I) counts across the phases, for
 // progress events and checkpoints.
+import type { LearningRateDecay } from './config.js';
 
 export const PHASES = ['embedding', 'supervised', 'joint'] as const;
 export type PhaseName = (typeof PHASES)[number];
@@ -39,4 +40,21 @@ export function schedulePosition(done: PhaseIterations, perPhase: number): numbe
 /** Iterations done in all phases together. */
 export function totalIterations(done: PhaseIterations): number {
   return PHASES.reduce((sum, phase) => sum + done[phase], 0);
+}
+
+/**
+ * The share of the learning rate that joint iteration `done` (0-based) of `perPhase` runs with:
+ * 1 throughout for 'none'; otherwise 1 until the share `start` of the phase has run, then down
+ * towards 0 at the phase's end, linearly or along a half cosine (0 beyond the phase).
+ */
+export function learningRateFactor(decay: LearningRateDecay, start: number, done: number, perPhase: number): number {
+  const progress = Math.max(0, Math.min((done / perPhase - start) / (1 - start), 1));
+  switch (decay) {
+    case 'none':
+      return 1;
+    case 'linear':
+      return 1 - progress;
+    case 'cosine':
+      return 0.5 * (1 + Math.cos(Math.PI * progress));
+  }
 }

@@ -8,6 +8,7 @@
 //   joint: G        G            G_loss                    g, s     r, d          e
 //   joint: E        E            10·√E_T0 + 0.1·S          e, r     s             —
 //   joint: D        D            D_loss (if > threshold)   d        —             e, g, s
+//   (the D check and step runs discriminatorSteps times per joint iteration, 1 in the reference)
 import type { Engine } from '../../engine/engine.js';
 import type { Random } from '../../engine/random.js';
 import type { Tensor } from '../../engine/tensor.js';
@@ -22,7 +23,7 @@ import type { StepNetwork, TimeGANNetworks } from './networks.js';
 export const OPTIMIZER_NAMES = ['embedding', 'embedder', 'supervised', 'generator', 'discriminator'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
-/** What one joint iteration reports: the D_loss it checked, and the last G and E objectives. */
+/** What one joint iteration reports: the last D_loss it checked, and the last G and E objectives. */
 export interface JointLosses {
   discriminator: number;
   generator: number;
@@ -60,7 +61,12 @@ export class TimeGANTrainer {
     return this.supervisedStep(sampleWindows(data, this.config.batchSize, rng));
   }
 
-  /** Phase 3: twice (G step, then E step on the same X), then the discriminator check and step. */
+  /** Sets the learning rate of the joint phase's optimizers (generator, embedder, discriminator). */
+  setJointLearningRate(rate: number): void {
+    for (const name of ['generator', 'embedder', 'discriminator'] as const) this.optimizers[name].learningRate = rate;
+  }
+
+  /** Phase 3: twice (G step, then E step on the same X), then the discriminator check and step (discriminatorSteps times). */
   jointIteration(data: TrainingData, rng: Random): JointLosses {
     let generator = 0;
     let embedder = 0;
@@ -69,7 +75,8 @@ export class TimeGANTrainer {
       generator = this.generatorStep(batch);
       embedder = this.embedderStep(batch);
     }
-    const discriminator = this.discriminatorStep(sampleBatch(data, this.config.batchSize, rng));
+    let discriminator = 0;
+    for (let k = 0; k < this.config.discriminatorSteps; k++) discriminator = this.discriminatorStep(sampleBatch(data, this.config.batchSize, rng));
     return { discriminator, generator, embedder };
   }
 
