@@ -7,6 +7,7 @@ import type { SequenceModel } from '../models/registry.js';
 import { RecurrentGAN } from '../models/rgan/model.js';
 import { TimeGAN } from '../models/timegan/model.js';
 import { LEARNING_RATE_DECAYS, type TimeGANConfig } from '../models/timegan/config.js';
+import { fidelityPreset, TIMEGAN_PRESETS } from '../models/timegan/presets.js';
 import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
 import { choice, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability, seed } from './flags.js';
 
@@ -26,6 +27,7 @@ export interface ModelFlags {
   averageDecay?: number;
   lrDecay?: TimeGANConfig['learningRateDecay'];
   lrDecayStart?: number;
+  preset?: string;
   noise?: RGANConfig['noise']['distribution'];
   batch?: number;
   loss?: RGANConfig['loss'];
@@ -48,7 +50,7 @@ const d = DEFAULT_RGAN_CONFIG;
 /** The option keys addModelFlags defines, plus --model (a checkpoint keeps all of them). */
 export const MODEL_FLAG_KEYS: readonly string[] = [
   'model', 'cell', 'gCell', 'dCell', 'hidden', 'layers', 'dHidden', 'dLayers', 'bidirectional', 'readout', 'noiseSize',
-  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'lrDecay', 'lrDecayStart', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
+  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'lrDecay', 'lrDecayStart', 'preset', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
   'labelSmoothing', 'gradClip', 'weightClip', 'lr', 'lrG', 'lrD', 'beta1', 'beta2', 'seed',
 ];
 
@@ -70,6 +72,7 @@ export function addModelFlags(command: Command): Command {
     .option('--average-decay <d>', 'timegan: sample with a moving average of the weights (e.g. 0.999)', probability('--average-decay'))
     .option('--lr-decay <schedule>', `timegan: learning-rate decay over the joint phase (${LEARNING_RATE_DECAYS.join(', ')}; default none)`, choice('--lr-decay', LEARNING_RATE_DECAYS))
     .option('--lr-decay-start <share>', 'timegan: share of the joint phase at the full rate before --lr-decay begins (e.g. 0.5)', probability('--lr-decay-start'))
+    .option('--preset <dataset>', `timegan: start from the configuration measured best on a benchmark dataset (${Object.keys(TIMEGAN_PRESETS).join(', ')}); other flags override it`, choice('--preset', Object.keys(TIMEGAN_PRESETS)))
     .option('--noise <distribution>', 'noise distribution: uniform or normal', choice('--noise', ['uniform', 'normal'] as const))
     .option('--batch <n>', `batch size (default ${d.batchSize})`, positiveInteger('--batch'))
     .option('--loss <loss>', `adversarial loss: ${LOSSES.join(', ')} (default ${d.loss})`, choice('--loss', LOSSES))
@@ -89,7 +92,7 @@ export function addModelFlags(command: Command): Command {
 
 /** Flags that only TimeGAN has. */
 const TIMEGAN_ONLY: Array<[keyof ModelFlags, string]> = [
-  ['averageDecay', '--average-decay'], ['lrDecay', '--lr-decay'], ['lrDecayStart', '--lr-decay-start'],
+  ['averageDecay', '--average-decay'], ['lrDecay', '--lr-decay'], ['lrDecayStart', '--lr-decay-start'], ['preset', '--preset'],
 ];
 
 /** The partial config the flags give (fields left undefined keep their defaults). */
@@ -131,7 +134,7 @@ export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepParti
   for (const [key, flag] of RGAN_ONLY) {
     if (f[key] !== undefined) throw new UserError('applies to --model rgan only', { flag });
   }
-  return {
+  const fromFlags: DeepPartial<TimeGANConfig> = {
     seqLen,
     seed: f.seed,
     cell: f.cell,
@@ -144,6 +147,9 @@ export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepParti
     learningRateDecayStart: f.lrDecayStart,
     discriminatorSteps: f.dSteps,
   };
+  // the preset fills in only what the flags leave out
+  const given = Object.fromEntries(Object.entries(fromFlags).filter(([, value]) => value !== undefined));
+  return f.preset === undefined ? fromFlags : { ...fidelityPreset(f.preset), ...given };
 }
 
 /** A new model of `kind` configured by the flags. */

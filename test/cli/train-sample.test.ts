@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryTerminal } from '../../src/cli/terminal.js';
 import { encodeNpy } from '../../src/data/index.js';
+import { TIMEGAN_PRESETS } from '../../src/models/timegan/presets.js';
 
 async function rgan(...argv: string[]) {
   const terminal = memoryTerminal();
@@ -133,6 +134,19 @@ describe('rgan train --model timegan', () => {
     const bad = await rgan('train', '--model', 'timegan', '--data', csv, '--lr-decay', 'step', '--out', unused());
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--lr-decay/);
+  });
+
+  it('starts TimeGAN from a benchmark dataset’s preset, with flags overriding it', async () => {
+    const out = join(dir, 'preset');
+    const r = await rgan('train', '--model', 'timegan', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6',
+      '--hidden', '4', '--layers', '2', '--batch', '8', '--iterations', '2', '--preset', 'stocks', '--average-decay', '0.99', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const config = JSON.parse(await readFile(join(out, 'model.json'), 'utf8')).config;
+    expect(config).toMatchObject({ ...TIMEGAN_PRESETS.stocks, averageDecay: 0.99, hidden: 4 });
+    const bad = await rgan('train', '--model', 'timegan', '--data', csv, '--preset', 'weather', '--out', unused());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--preset/);
+    expect((await rgan('train', '--data', csv, '--preset', 'stocks', '--out', unused())).stderr).toMatch(/--preset: applies to --model timegan only/);
   });
 
   it('rejects a flag only the recurrent GAN has', async () => {
