@@ -60,8 +60,7 @@ for (const [index, variant] of variants.entries()) {
   await mkdir(dir, { recursive: true });
   await saveModelDirectory(dir, { ...saved, config: { ...(saved.config as object), ...variant } });
   const gan = await TimeGAN.load(dir);
-  const sampling = gan.namedParameters().filter(([name]) => /^(generator|supervisor|recovery)\./.test(name)).map(([, p]) => p);
-  const averages = decays.map((decay) => new WeightAverage(sampling, decay));
+  const averages = decays.map((decay) => new WeightAverage(gan.samplingParameters(), decay));
   const began = performance.now();
   await gan.fit(data, { iterations, logEvery: 1, onProgress: () => averages.forEach((a) => a.update()) });
   const trainSeconds = Math.round((performance.now() - began) / 1000);

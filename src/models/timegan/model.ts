@@ -173,6 +173,11 @@ export class TimeGAN {
     return this.namedParameters().map(([, p]) => p);
   }
 
+  /** The parameters on the sampling path X̂ = r(s(g(Z))): generator, supervisor and recovery (the ones averaged). */
+  samplingParameters(): Parameter[] {
+    return samplingParameters(this.build().nets).map(([, p]) => p);
+  }
+
   /** Parameters by their model-file names ('generator.recurrent.weight_ih_l0', …). */
   namedParameters(): Array<[string, Parameter]> {
     return namedNetworkParameters(this.build().nets);
