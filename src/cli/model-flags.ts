@@ -1,7 +1,7 @@
 // The flags that configure a recurrent GAN, parsed straight into its typed config
 // (src/models/rgan/config.ts holds the defaults; a flag left out keeps its default).
 import type { Command } from 'commander';
-import type { DeepPartial } from '../config.js';
+import { withoutUndefined, type DeepPartial } from '../config.js';
 import { UserError } from '../errors.js';
 import type { SequenceModel } from '../models/registry.js';
 import { RecurrentGAN } from '../models/rgan/model.js';
@@ -97,9 +97,7 @@ const TIMEGAN_ONLY: Array<[keyof ModelFlags, string]> = [
 
 /** The partial config the flags give (fields left undefined keep their defaults). */
 export function configFromFlags(f: ModelFlags, seqLen: number): DeepPartial<RGANConfig> {
-  for (const [key, flag] of TIMEGAN_ONLY) {
-    if (f[key] !== undefined) throw new UserError('applies to --model timegan only', { flag });
-  }
+  rejectFlags(f, TIMEGAN_ONLY, 'timegan');
   return {
     seqLen,
     seed: f.seed,
@@ -131,9 +129,7 @@ const RGAN_ONLY: Array<[keyof ModelFlags, string]> = [
 
 /** TimeGAN's config from the shared flags; an rgan-only flag is a UserError, not silently ignored. */
 export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepPartial<TimeGANConfig> {
-  for (const [key, flag] of RGAN_ONLY) {
-    if (f[key] !== undefined) throw new UserError('applies to --model rgan only', { flag });
-  }
+  rejectFlags(f, RGAN_ONLY, 'rgan');
   const fromFlags: DeepPartial<TimeGANConfig> = {
     seqLen,
     seed: f.seed,
@@ -148,8 +144,14 @@ export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepParti
     discriminatorSteps: f.dSteps,
   };
   // the preset fills in only what the flags leave out
-  const given = Object.fromEntries(Object.entries(fromFlags).filter(([, value]) => value !== undefined));
-  return f.preset === undefined ? fromFlags : { ...fidelityPreset(f.preset), ...given };
+  return f.preset === undefined ? fromFlags : { ...fidelityPreset(f.preset), ...withoutUndefined(fromFlags) };
+}
+
+/** Throws a UserError for the first of `flags` that was given: they belong to the other model. */
+function rejectFlags(f: ModelFlags, flags: ReadonlyArray<[keyof ModelFlags, string]>, onlyModel: string): void {
+  for (const [key, flag] of flags) {
+    if (f[key] !== undefined) throw new UserError(`applies to --model ${onlyModel} only`, { flag });
+  }
 }
 
 /** A new model of `kind` configured by the flags. */

@@ -1,6 +1,7 @@
 // Every fidelity metric of a synthetic set against the real one, in one call: TimeGAN's two
 // post-hoc scores (repeated, mean ± std), MMD², marginal, autocorrelation and correlation
 // distances, memorisation, and the PCA / t-SNE embeddings for plots.
+import { withoutUndefined } from '../config.js';
 import { Random } from '../engine/random.js';
 import { UserError } from '../errors.js';
 import { autocorrelationDistance, type AutocorrelationComparison } from './autocorrelation.js';
@@ -81,11 +82,6 @@ export function evaluateFidelity(real: SequenceSet, synthetic: SequenceSet, opti
     visualisation: plots === false ? null
       : visualisation(real, synthetic, { seed: seeds[4], tsne: plots === 'pca' ? false : {} }),
   };
-}
-
-/** `options` without the keys set to undefined, so that they do not hide the defaults. */
-function withoutUndefined(options: FidelityOptions): FidelityOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
 /** The headline numbers of a result, flat, for a table or JSON line (NaN where not computed). */

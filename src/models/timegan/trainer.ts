@@ -22,6 +22,8 @@ import type { StepNetwork, TimeGANNetworks } from './networks.js';
 /** The five optimizers by what they train: E0, E, GS, G and D of the reference. */
 export const OPTIMIZER_NAMES = ['embedding', 'embedder', 'supervised', 'generator', 'discriminator'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+/** The optimizers that step in the joint phase (and follow its learning-rate decay). */
+const JOINT_OPTIMIZERS = ['generator', 'embedder', 'discriminator'] as const;
 
 /** What one joint iteration reports: the last D_loss it checked, and the last G and E objectives. */
 export interface JointLosses {
@@ -63,7 +65,7 @@ export class TimeGANTrainer {
 
   /** Sets the learning rate of the joint phase's optimizers (generator, embedder, discriminator). */
   setJointLearningRate(rate: number): void {
-    for (const name of ['generator', 'embedder', 'discriminator'] as const) this.optimizers[name].learningRate = rate;
+    for (const name of JOINT_OPTIMIZERS) this.optimizers[name].learningRate = rate;
   }
 
   /** Phase 3: twice (G step, then E step on the same X), then the discriminator check and step (discriminatorSteps times). */
