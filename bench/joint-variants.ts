@@ -6,7 +6,8 @@
 // weights, it scores the raw weights and moving averages with other decays, from the same run.
 //   npx tsx bench/joint-variants.ts --dataset stocks --seed 1 --iterations 5000 \
 //     --variants '[{"learningRateDecay":"linear"},{"discriminatorSteps":3}]' [--decays 0.999,0.9995]
-// Prints one JSON line per variant and sampling; appends nothing (screening, not a result).
+// Prints one JSON line per variant and sampling, and leaves each trained variant in WORK/variant-N;
+// appends nothing (screening, not a result).
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,7 @@ for (const [index, variant] of variants.entries()) {
   const began = performance.now();
   await gan.fit(data, { iterations, logEvery: 1, onProgress: () => averages.forEach((a) => a.update()) });
   const trainSeconds = Math.round((performance.now() - began) / 1000);
+  await gan.save(dir); // the trained variant, for a closer look (rgan report, sample)
 
   const samplings: Array<[string, () => Float32Array]> = [
     ['model', () => gan.sampleScaled(real.count, { seed: seed + 1 })],

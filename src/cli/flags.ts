@@ -55,6 +55,15 @@ export function probability(flag: string): FlagParser<number> {
   };
 }
 
+/** A number from 0 up to 1, 1 excluded: a share of something that must leave a part over. */
+export function fractionBelowOne(flag: string): FlagParser<number> {
+  return (value) => {
+    const n = decimal(value);
+    if (n === null || n < 0 || n >= 1) throw invalid(flag, 'a number from 0 up to 1, 1 excluded', value);
+    return n;
+  };
+}
+
 /** One of `allowed`, spelled exactly: `choice('--cell', ['rnn', 'gru', 'lstm'])`. */
 export function choice<T extends string>(flag: string, allowed: readonly T[]): FlagParser<T> {
   return (value) => {

@@ -9,7 +9,7 @@ import { TimeGAN } from '../models/timegan/model.js';
 import { LEARNING_RATE_DECAYS, type TimeGANConfig } from '../models/timegan/config.js';
 import { fidelityPreset, TIMEGAN_PRESETS } from '../models/timegan/presets.js';
 import { CELLS, DEFAULT_RGAN_CONFIG, LOSSES, type RGANConfig } from '../models/rgan/config.js';
-import { choice, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability, seed } from './flags.js';
+import { choice, fractionBelowOne, nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber, probability, seed } from './flags.js';
 
 export interface ModelFlags {
   cell?: RGANConfig['generator']['cell'];
@@ -27,6 +27,7 @@ export interface ModelFlags {
   averageDecay?: number;
   lrDecay?: TimeGANConfig['learningRateDecay'];
   lrDecayStart?: number;
+  incrementMoments?: number;
   preset?: string;
   noise?: RGANConfig['noise']['distribution'];
   batch?: number;
@@ -50,7 +51,7 @@ const d = DEFAULT_RGAN_CONFIG;
 /** The option keys addModelFlags defines, plus --model (a checkpoint keeps all of them). */
 export const MODEL_FLAG_KEYS: readonly string[] = [
   'model', 'cell', 'gCell', 'dCell', 'hidden', 'layers', 'dHidden', 'dLayers', 'bidirectional', 'readout', 'noiseSize',
-  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'lrDecay', 'lrDecayStart', 'preset', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
+  'sequenceNoiseSize', 'momentWeight', 'averageDecay', 'lrDecay', 'lrDecayStart', 'incrementMoments', 'preset', 'noise', 'batch', 'loss', 'generatorLoss', 'featureMatching', 'dSteps',
   'labelSmoothing', 'gradClip', 'weightClip', 'lr', 'lrG', 'lrD', 'beta1', 'beta2', 'seed',
 ];
 
@@ -69,9 +70,10 @@ export function addModelFlags(command: Command): Command {
     .option('--noise-size <n>', `noise values per step (default ${d.noise.size})`, positiveInteger('--noise-size'))
     .option('--sequence-noise-size <n>', `noise values drawn once per sequence (default ${d.noise.sequenceSize})`, nonNegativeInteger('--sequence-noise-size'))
     .option('--moment-weight <w>', 'weight of TimeGAN\'s moment loss in the generator objective (0: off)', nonNegativeNumber('--moment-weight'))
-    .option('--average-decay <d>', 'timegan: sample with a moving average of the weights (e.g. 0.999)', probability('--average-decay'))
+    .option('--average-decay <d>', 'timegan: sample with a moving average of the weights (e.g. 0.999)', fractionBelowOne('--average-decay'))
     .option('--lr-decay <schedule>', `timegan: learning-rate decay over the joint phase (${LEARNING_RATE_DECAYS.join(', ')}; default none)`, choice('--lr-decay', LEARNING_RATE_DECAYS))
-    .option('--lr-decay-start <share>', 'timegan: share of the joint phase at the full rate before --lr-decay begins (e.g. 0.5)', probability('--lr-decay-start'))
+    .option('--lr-decay-start <share>', 'timegan: share of the joint phase at the full rate before --lr-decay begins (e.g. 0.5)', fractionBelowOne('--lr-decay-start'))
+    .option('--increment-moments <w>', 'timegan: weight of a moment loss on step-to-step increments, which asks for the data\'s volatility (0: off)', nonNegativeNumber('--increment-moments'))
     .option('--preset <dataset>', `timegan: start from the configuration measured best on a benchmark dataset (${Object.keys(TIMEGAN_PRESETS).join(', ')}); other flags override it`, choice('--preset', Object.keys(TIMEGAN_PRESETS)))
     .option('--noise <distribution>', 'noise distribution: uniform or normal', choice('--noise', ['uniform', 'normal'] as const))
     .option('--batch <n>', `batch size (default ${d.batchSize})`, positiveInteger('--batch'))
@@ -92,7 +94,8 @@ export function addModelFlags(command: Command): Command {
 
 /** Flags that only TimeGAN has. */
 const TIMEGAN_ONLY: Array<[keyof ModelFlags, string]> = [
-  ['averageDecay', '--average-decay'], ['lrDecay', '--lr-decay'], ['lrDecayStart', '--lr-decay-start'], ['preset', '--preset'],
+  ['averageDecay', '--average-decay'], ['lrDecay', '--lr-decay'], ['lrDecayStart', '--lr-decay-start'], ['incrementMoments', '--increment-moments'],
+  ['preset', '--preset'],
 ];
 
 /** The partial config the flags give (fields left undefined keep their defaults). */
@@ -141,6 +144,7 @@ export function timeganConfigFromFlags(f: ModelFlags, seqLen: number): DeepParti
     averageDecay: f.averageDecay,
     learningRateDecay: f.lrDecay,
     learningRateDecayStart: f.lrDecayStart,
+    incrementMomentWeight: f.incrementMoments,
     discriminatorSteps: f.dSteps,
   };
   // the preset fills in only what the flags leave out

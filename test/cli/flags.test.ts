@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { choice, nonNegativeInteger, positiveInteger, positiveNumber, probability } from '../../src/cli/flags.js';
+import { choice, fractionBelowOne, nonNegativeInteger, positiveInteger, positiveNumber, probability } from '../../src/cli/flags.js';
 
 function rejection(parse: (value: string) => unknown, value: string): string {
   try {
@@ -53,6 +53,14 @@ describe('flag parsers', () => {
     expect(rejection(p, '1.5')).toBe('--label-smoothing: must be a probability from 0 to 1, got 1.5');
     expect(rejection(p, '-0.1')).toMatch(/got -0.1/);
     expect(rejection(p, 'abc')).toMatch(/got abc/);
+  });
+
+  it('fractionBelowOne accepts 0 up to 1, not 1 itself', () => {
+    const share = fractionBelowOne('--lr-decay-start');
+    expect(share('0')).toBe(0);
+    expect(share('0.5')).toBe(0.5);
+    expect(rejection(share, '1')).toBe('--lr-decay-start: must be a number from 0 up to 1, 1 excluded, got 1');
+    expect(rejection(share, '-0.1')).toMatch(/got -0.1/);
   });
 
   it('choice accepts the listed values only', () => {

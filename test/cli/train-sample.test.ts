@@ -110,30 +110,31 @@ describe('rgan train --model timegan', () => {
   it('trains TimeGAN (iterations per phase) and samples from it', async () => {
     const out = join(dir, 'timegan');
     const r = await rgan('train', '--model', 'timegan', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6',
-      '--hidden', '4', '--layers', '2', '--batch', '8', '--iterations', '3', '--lr-decay', 'cosine', '--lr-decay-start', '0.5', '--d-steps', '2', '--out', out, '--json');
+      '--hidden', '4', '--layers', '2', '--batch', '8', '--iterations', '3', '--lr-decay', 'cosine', '--lr-decay-start', '0.5', '--d-steps', '2',
+      '--increment-moments', '1', '--out', out, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toMatchObject({ iterations: 9 });
-    expect(JSON.parse(await readFile(join(out, 'model.json'), 'utf8')).config).toMatchObject({ learningRateDecay: 'cosine', learningRateDecayStart: 0.5, discriminatorSteps: 2, hidden: 4 });
+    expect(JSON.parse(await readFile(join(out, 'model.json'), 'utf8')).config).toMatchObject({ learningRateDecay: 'cosine', learningRateDecayStart: 0.5, discriminatorSteps: 2, incrementMomentWeight: 1, hidden: 4 });
     const file = join(dir, 'timegan.csv');
     expect((await rgan('sample', '--model', out, '--n', '2', '--out', file)).code).toBe(0);
     expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('seq,t,x,y,label');
     expect((await rgan('info', '--model', out)).stdout).toMatch(/timegan/);
   });
 
-  it('rejects --average-decay for the recurrent GAN', async () => {
-    const r = await rgan('train', '--data', csv, '--average-decay', '0.99', '--out', unused());
+  // TimeGAN's own flags: the recurrent GAN refuses each, and TimeGAN refuses a bad value
+  it.each([
+    ['--average-decay', '0.99', '1.5'],
+    ['--lr-decay', 'linear', 'step'],
+    ['--lr-decay-start', '0.5', '1'],
+    ['--increment-moments', '1', '-1'],
+  ])('rejects %s for the recurrent GAN, and a bad value for TimeGAN', async (flag, good, bad) => {
+    const r = await rgan('train', '--data', csv, flag, good, '--out', unused());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--average-decay: applies to --model timegan only/);
-  });
-
-  it('rejects --lr-decay for the recurrent GAN, and an unknown schedule', async () => {
-    const r = await rgan('train', '--data', csv, '--lr-decay', 'linear', '--out', unused());
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--lr-decay: applies to --model timegan only/);
-    const bad = await rgan('train', '--model', 'timegan', '--data', csv, '--lr-decay', 'step', '--out', unused());
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/--lr-decay/);
+    expect(r.stderr).toMatch(new RegExp(`${flag}: applies to --model timegan only`));
+    const refused = await rgan('train', '--model', 'timegan', '--data', csv, flag, bad, '--out', unused());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^${flag}: must be`));
   });
 
   it('starts TimeGAN from a benchmark dataset’s preset, with flags overriding it', async () => {

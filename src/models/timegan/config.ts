@@ -45,6 +45,13 @@ export interface TimeGANConfig {
    * 0.5 holds the first half and decays over the second (CycleGAN's schedule).
    */
   learningRateDecayStart: number;
+  /**
+   * Weight of a second moment loss on the step-to-step increments x[t+1] − x[t] (their mean and
+   * standard deviation over the batch, per step and feature, as V does for the values), added to V
+   * in G_loss. It asks the generator for the data's volatility, which V alone does not constrain
+   * (0: off, the reference). Not in the paper.
+   */
+  incrementMomentWeight: number;
   seed: number;
 }
 
@@ -65,6 +72,7 @@ export const DEFAULT_TIMEGAN_CONFIG: TimeGANConfig = {
   averageDecay: 0,
   learningRateDecay: 'none',
   learningRateDecayStart: 0,
+  incrementMomentWeight: 0,
   seed: 0,
 };
 
@@ -84,6 +92,7 @@ export function resolveTimeGANConfig(given?: DeepPartial<TimeGANConfig>): TimeGA
   checkNumber('averageDecay', c.averageDecay, 0, 0.99999);
   checkChoice('learningRateDecay', c.learningRateDecay, LEARNING_RATE_DECAYS);
   checkNumber('learningRateDecayStart', c.learningRateDecayStart, 0, 0.999);
+  checkNumber('incrementMomentWeight', c.incrementMomentWeight, 0);
   checkInteger('seed', c.seed, 0);
   return c;
 }

@@ -1,9 +1,11 @@
 // TimeGAN's losses (specs/timegan.md §6.3). Every BCE, MSE and mean averages over all elements,
 // TF1's default reduction; BCEs take the discriminator's logits.
-import { add, bceWithLogits, mseLoss, scale, slice, sqrt } from '../../engine/ops/index.js';
+import { add, bceWithLogits, mseLoss, scale, slice, sqrt, sub } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';
 
-export { momentLoss } from '../rgan/losses.js'; // V = V1 + V2, statistics over the batch axis
+import { momentLoss } from '../rgan/losses.js';
+
+export { momentLoss }; // V = V1 + V2, statistics over the batch axis
 
 /** E_T0 = MSE(X, X̃): reconstruction of x [B,T,D] by the recovery network. */
 export function reconstructionLoss(x: Tensor, reconstructed: Tensor): Tensor {
@@ -33,3 +35,13 @@ export function discriminatorLoss(real: Tensor, fake: Tensor, fakeE: Tensor, gam
   return add(add(bceWithLogits(real, 1), bceWithLogits(fake, 0)), scale(bceWithLogits(fakeE, 0), gamma));
 }
 
+
+/** V_Δ: the moment loss V on the increments x[:, 1:] − x[:, :−1] of real x and generated x̂ [B,T,D]. */
+export function incrementMomentLoss(x: Tensor, xHat: Tensor): Tensor {
+  return momentLoss(increments(x), increments(xHat));
+}
+
+function increments(x: Tensor): Tensor {
+  const t = x.shape[1];
+  return sub(slice(x, 1, 1, t), slice(x, 1, 0, t - 1));
+}

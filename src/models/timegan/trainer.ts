@@ -5,18 +5,19 @@
 //   step            optimizer    minimises                 trains   frozen        no gradient
 //   embedding       E0           10·√E_T0                  e, r     —             —
 //   supervised      GS           S                         s        g (unused)    e
-//   joint: G        G            G_loss                    g, s     r, d          e
+//   joint: G        G            G_loss (+ V_Δ if weighted) g, s     r, d          e
 //   joint: E        E            10·√E_T0 + 0.1·S          e, r     s             —
 //   joint: D        D            D_loss (if > threshold)   d        —             e, g, s
 //   (the D check and step runs discriminatorSteps times per joint iteration, 1 in the reference)
 import type { Engine } from '../../engine/engine.js';
 import type { Random } from '../../engine/random.js';
+import { add, scale } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';
 import { Adam } from '../../nn/adam.js';
 import type { TrainingData } from '../rgan/batches.js';
 import { sampleBatch, sampleWindows, type Batch, type Windows } from './batches.js';
 import type { TimeGANConfig } from './config.js';
-import { discriminatorLoss, embedderLoss, generatorLoss, momentLoss, reconstructionLoss, supervisedLoss } from './losses.js';
+import { discriminatorLoss, embedderLoss, generatorLoss, incrementMomentLoss, momentLoss, reconstructionLoss, supervisedLoss } from './losses.js';
 import type { StepNetwork, TimeGANNetworks } from './networks.js';
 
 /** The five optimizers by what they train: E0, E, GS, G and D of the reference. */
@@ -113,10 +114,17 @@ export class TimeGANTrainer {
         const hHat = n.supervisor.forward(eHat); // Ĥ
         const xHat = n.recovery.forward(hHat); // X̂ [B,T,D]
         const s = supervisedLoss(h, n.supervisor.forward(h));
-        const loss = generatorLoss(n.discriminator.forward(hHat), n.discriminator.forward(eHat), s, momentLoss(x, xHat), this.config.gamma);
+        const loss = generatorLoss(n.discriminator.forward(hHat), n.discriminator.forward(eHat), s, this.momentLosses(x, xHat), this.config.gamma);
         return this.minimise(loss, 'generator');
       }),
     );
+  }
+
+  /** V, plus the increments' V_Δ with its weight when the config asks for it. */
+  private momentLosses(x: Tensor, xHat: Tensor): Tensor {
+    const weight = this.config.incrementMomentWeight;
+    const v = momentLoss(x, xHat);
+    return weight > 0 ? add(v, scale(incrementMomentLoss(x, xHat), weight)) : v;
   }
 
   /** One E step on X of `batch`; returns E = 10·√E_T0 + 0.1·S. */
