@@ -15,10 +15,12 @@ export const TIMEGAN_PRESETS: Readonly<Record<string, DeepPartial<TimeGANConfig>
   // (mean .188 → .160), predictive .0405/.0397/.0382/.0471/.0393 → .0387/.0384/.0382/.0384/.0379.
   stocks: { averageDecay: 0.999, learningRateDecay: 'linear', learningRateDecayStart: 0.5, incrementMomentWeight: 1 },
   // Sines, 5,000 iterations per phase, seed 0: discriminative .351 ± .158 → .250 ± .049,
-  // predictive .137 ± .028 → .121 ± .005.
+  // predictive .137 ± .028 → .121 ± .005. (The learning-rate decay and the increment moments gave
+  // no gain beyond the spread here; BENCHMARKS.md.)
   sines: { averageDecay: 0.999 },
   // At 2,000 iterations per phase, seed 0: predictive .2990 ± .0047 → .2704 ± .0023; the
-  // discriminative score stayed at .500 (MMD² rose from .012 to .038).
+  // discriminative score stayed at .500 (MMD² rose from .012 to .038). The increment moments made
+  // the predictive score worse (.2704 → .3175).
   energy: { averageDecay: 0.999 },
 };
 
