@@ -3,9 +3,9 @@
 import { add, bceWithLogits, mseLoss, scale, slice, sqrt, sub } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';
 
-import { momentLoss } from '../rgan/losses.js';
+import { momentLoss } from '../rgan/losses.js'; // V = V1 + V2, statistics over the batch axis
 
-export { momentLoss }; // V = V1 + V2, statistics over the batch axis
+export { momentLoss };
 
 /** E_T0 = MSE(X, X̃): reconstruction of x [B,T,D] by the recovery network. */
 export function reconstructionLoss(x: Tensor, reconstructed: Tensor): Tensor {
@@ -34,7 +34,6 @@ export function generatorLoss(fake: Tensor, fakeE: Tensor, s: Tensor, v: Tensor,
 export function discriminatorLoss(real: Tensor, fake: Tensor, fakeE: Tensor, gamma: number): Tensor {
   return add(add(bceWithLogits(real, 1), bceWithLogits(fake, 0)), scale(bceWithLogits(fakeE, 0), gamma));
 }
-
 
 /** V_Δ: the moment loss V on the increments x[:, 1:] − x[:, :−1] of real x and generated x̂ [B,T,D]. */
 export function incrementMomentLoss(x: Tensor, xHat: Tensor): Tensor {

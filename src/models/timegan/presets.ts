@@ -11,7 +11,7 @@ export const TIMEGAN_PRESETS: Readonly<Record<string, DeepPartial<TimeGANConfig>
   // learning rate held for its first half and decayed linearly to 0 over the second: at seeds
   // 0, 1, 2, 4 discriminative .171/.213/.224/.264 → .148/.154/.209/.258, predictive within ±.001.
   // Then the moment loss on increments (the generated volume moved 8× less per step than the
-  // real one): at seeds 0–4 discriminative .148/.154/.209/.170/.258 → .140/.171/.125/.198/.165
+  // real one): at seeds 0–4 discriminative .148/.154/.209/.170/.258 → .140/.172/.125/.198/.165
   // (mean .188 → .160), predictive .0405/.0397/.0382/.0471/.0393 → .0387/.0384/.0382/.0384/.0379.
   stocks: { averageDecay: 0.999, learningRateDecay: 'linear', learningRateDecayStart: 0.5, incrementMomentWeight: 1 },
   // Sines, 5,000 iterations per phase, seed 0: discriminative .351 ± .158 → .250 ± .049,
