@@ -20,11 +20,7 @@ export function nonNegativeInteger(flag: string): FlagParser<number> {
 
 /** A finite number > 0 (decimal or exponent notation: 0.001, 1e-3). */
 export function positiveNumber(flag: string): FlagParser<number> {
-  return (value) => {
-    const n = decimal(value);
-    if (n === null || n <= 0) throw invalid(flag, 'a positive number', value);
-    return n;
-  };
+  return decimalWhere(flag, 'a positive number', (n) => n > 0);
 }
 
 /** A random seed: a whole number from 0 to 2^32 − 1 (the generator is seeded with 32 bits). */
@@ -39,29 +35,17 @@ export function seed(flag: string): FlagParser<number> {
 
 /** A finite number ≥ 0. */
 export function nonNegativeNumber(flag: string): FlagParser<number> {
-  return (value) => {
-    const n = decimal(value);
-    if (n === null || n < 0) throw invalid(flag, 'a non-negative number', value);
-    return n;
-  };
+  return decimalWhere(flag, 'a non-negative number', (n) => n >= 0);
 }
 
 /** A number from 0 to 1, both included. */
 export function probability(flag: string): FlagParser<number> {
-  return (value) => {
-    const n = decimal(value);
-    if (n === null || n < 0 || n > 1) throw invalid(flag, 'a probability from 0 to 1', value);
-    return n;
-  };
+  return decimalWhere(flag, 'a probability from 0 to 1', (n) => n >= 0 && n <= 1);
 }
 
 /** A number from 0 up to 1, 1 excluded: a share of something that must leave a part over. */
 export function fractionBelowOne(flag: string): FlagParser<number> {
-  return (value) => {
-    const n = decimal(value);
-    if (n === null || n < 0 || n >= 1) throw invalid(flag, 'a number from 0 up to 1, 1 excluded', value);
-    return n;
-  };
+  return decimalWhere(flag, 'a number from 0 up to 1, 1 excluded', (n) => n >= 0 && n < 1);
 }
 
 /** One of `allowed`, spelled exactly: `choice('--cell', ['rnn', 'gru', 'lstm'])`. */
@@ -77,6 +61,15 @@ function integerAtLeast(flag: string, min: number, what: string): FlagParser<num
     const text = value.trim();
     const n = INTEGER.test(text) ? Number(text) : NaN;
     if (!Number.isSafeInteger(n) || n < min) throw invalid(flag, what, value);
+    return n;
+  };
+}
+
+/** A finite decimal for which `accepts` holds; otherwise "must be <what>". */
+function decimalWhere(flag: string, what: string, accepts: (n: number) => boolean): FlagParser<number> {
+  return (value) => {
+    const n = decimal(value);
+    if (n === null || !accepts(n)) throw invalid(flag, what, value);
     return n;
   };
 }

@@ -2,12 +2,12 @@
 // In each step only the optimizer's own networks change: the others run under noGrad when no
 // gradient has to pass through them, or frozen (gradients flow through, weights stay) when one does.
 //
-//   step            optimizer    minimises                 trains   frozen        no gradient
-//   embedding       E0           10·√E_T0                  e, r     —             —
-//   supervised      GS           S                         s        g (unused)    e
-//   joint: G        G            G_loss (+ V_Δ if weighted) g, s     r, d          e
-//   joint: E        E            10·√E_T0 + 0.1·S          e, r     s             —
-//   joint: D        D            D_loss (if > threshold)   d        —             e, g, s
+//   step         optimizer   minimises                    trains   frozen       no gradient
+//   embedding    E0          10·√E_T0                     e, r     —            —
+//   supervised   GS          S                            s        g (unused)   e
+//   joint: G     G           G_loss (+ V_Δ if weighted)   g, s     r, d         e
+//   joint: E     E           10·√E_T0 + 0.1·S             e, r     s            —
+//   joint: D     D           D_loss (if > threshold)      d        —            e, g, s
 //   (the D check and step runs discriminatorSteps times per joint iteration, 1 in the reference)
 import type { Engine } from '../../engine/engine.js';
 import type { Random } from '../../engine/random.js';
