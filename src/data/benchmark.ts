@@ -1,4 +1,4 @@
-// The TimeGAN benchmark data, prepared exactly as TimeGAN's loader does (specs/timegan.md §1.2)
+// The TimeGAN benchmark data, prepared exactly as TimeGAN's loader does (docs/TIMEGAN.md §1.2)
 // so results compare with the paper's: not the general pipeline, whose choices differ.
 import { UserError } from '../errors.js';
 import type { Random } from '../engine/random.js';

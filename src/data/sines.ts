@@ -1,4 +1,4 @@
-// The synthetic "sines" dataset of TimeGAN (specs/timegan.md §1.1), from a seeded generator.
+// The synthetic "sines" dataset of TimeGAN (docs/TIMEGAN.md §1.1), from a seeded generator.
 import type { Random } from '../engine/random.js';
 
 /** Sizes of a sines dataset; the defaults are TimeGAN's. */

@@ -1,4 +1,4 @@
-// TimeGAN's discriminative score (specs/timegan.md §3): how well a fresh post-hoc GRU classifier
+// TimeGAN's discriminative score (docs/TIMEGAN.md §3): how well a fresh post-hoc GRU classifier
 // tells real from synthetic sequences on held-out data, as |accuracy − 0.5|.
 import { Engine } from '../engine/engine.js';
 import { add, bceWithLogits, slice } from '../engine/ops/index.js';

@@ -1,5 +1,5 @@
 // Principal component analysis: fit on one set of vectors (the real ones), project any set with
-// that fit, as TimeGAN's visualisation does (specs/timegan.md §5).
+// that fit, as TimeGAN's visualisation does (docs/TIMEGAN.md §5).
 import { centredCrossProducts } from './stats.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 

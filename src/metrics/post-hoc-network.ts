@@ -1,4 +1,4 @@
-// The post-hoc network of TimeGAN's two scores (specs/timegan.md §3, §4): one GRU layer (tanh)
+// The post-hoc network of TimeGAN's two scores (docs/TIMEGAN.md §3, §4): one GRU layer (tanh)
 // of ⌊D/2⌋ units and a dense head with one output, trained by Adam with TF1's defaults.
 import type { Engine } from '../engine/engine.js';
 import { reshape } from '../engine/ops/index.js';

@@ -1,4 +1,4 @@
-// TimeGAN's predictive score (specs/timegan.md §4), "train on synthetic, test on real": a fresh
+// TimeGAN's predictive score (docs/TIMEGAN.md §4), "train on synthetic, test on real": a fresh
 // post-hoc GRU learns from synthetic sequences to predict the last feature one step ahead from
 // the other features; the score is its mean absolute error on every real sequence.
 import { Engine } from '../engine/engine.js';

@@ -1,5 +1,5 @@
 // Index sampling from the seeded generator: subsamples, TimeGAN's train/test split and its
-// mini-batches (specs/timegan.md §2).
+// mini-batches (docs/TIMEGAN.md §2).
 import type { Random } from '../engine/random.js';
 import { allIndices } from './sequence-set.js';
 

@@ -1,5 +1,5 @@
 // t-SNE to two dimensions with the exact O(n²) gradient, following scikit-learn ≈ 0.21 (the
-// version TimeGAN's plots used, specs/timegan.md §5) step for step.
+// version TimeGAN's plots used, docs/TIMEGAN.md §5) step for step.
 import { Random } from '../engine/random.js';
 import { pairwiseSquaredDistances } from './distances.js';
 import { jointProbabilities } from './tsne-affinities.js';

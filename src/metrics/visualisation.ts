@@ -1,4 +1,4 @@
-// TimeGAN's visualisation (specs/timegan.md §5): the same sampled indices from both sets, each
+// TimeGAN's visualisation (docs/TIMEGAN.md §5): the same sampled indices from both sets, each
 // sequence reduced to its per-step feature mean, then PCA fitted on real and t-SNE on both.
 import { Random } from '../engine/random.js';
 import { fitPca, projectPca, type PcaFit } from './pca.js';

@@ -63,7 +63,7 @@ export async function buildReport(input: ReportInput): Promise<string> {
   });
 }
 
-/** PCA fitted on the real vectors and t-SNE of both (specs/timegan.md §5). */
+/** PCA fitted on the real vectors and t-SNE of both (docs/TIMEGAN.md §5). */
 async function projectionSection(v: Visualisation | null): Promise<ReportSection> {
   const title = 'PCA and t-SNE';
   if (v === null) return { title, description: '', charts: [], empty: 'not computed' };

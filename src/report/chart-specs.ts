@@ -1,5 +1,5 @@
 // The report's Vega-Lite specs, one function per chart kind, data inline: real is red and
-// synthetic blue throughout (specs/timegan.md §5), one small panel per feature where the chart
+// synthetic blue throughout (docs/TIMEGAN.md §5), one small panel per feature where the chart
 // is per feature.
 import type { TopLevelSpec } from 'vega-lite';
 import type { AcfRow, HistogramRow, LossRow, PointRow, SequenceRow } from './chart-data.js';

@@ -1,4 +1,4 @@
-// The real side of a comparison, on the scale TimeGAN's metrics see (specs/timegan.md §1): the
+// The real side of a comparison, on the scale TimeGAN's metrics see (docs/TIMEGAN.md §1): the
 // benchmark windows for a built-in name, or a user's file windowed the same way, with the
 // per-column ranges that map other data in the same units onto that scale.
 import {

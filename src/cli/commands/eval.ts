@@ -1,6 +1,6 @@
 // `rgan eval --real FILE|sines|stocks|energy --synthetic FILE …`: every fidelity metric of a
 // synthetic sample against the real data, windowed and scaled as TimeGAN's protocol does
-// (specs/timegan.md §1, §3, §4), as a table or one JSON document. Its flags are shared with
+// (docs/TIMEGAN.md §1, §3, §4), as a table or one JSON document. Its flags are shared with
 // `rgan report`.
 import type { Command } from 'commander';
 import { FIDELITY_DEFAULTS, type FidelityResult } from '../../metrics/index.js';

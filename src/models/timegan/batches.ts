@@ -1,4 +1,4 @@
-// Mini-batches and noise as TimeGAN draws them (specs/timegan.md §2): the first B of a fresh
+// Mini-batches and noise as TimeGAN draws them (docs/TIMEGAN.md §2): the first B of a fresh
 // permutation (no repeats within a batch, batches independent), and U[0,1) noise per step.
 import type { Random } from '../../engine/random.js';
 import { sampleIndices, type TrainingData } from '../rgan/batches.js';

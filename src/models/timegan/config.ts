@@ -1,4 +1,4 @@
-// TimeGAN's configuration: every option with its default (the paper's code, specs/timegan.md §7),
+// TimeGAN's configuration: every option with its default (the paper's code, docs/TIMEGAN.md §7),
 // and its validation. Unknown keys are rejected by mergeConfig.
 import { checkChoice, checkInteger, checkNumber, mergeConfig, type DeepPartial } from '../../config.js';
 import { CELLS, type Cell } from '../rgan/config.js';

@@ -1,4 +1,4 @@
-// TimeGAN's losses (specs/timegan.md §6.3). Every BCE, MSE and mean averages over all elements,
+// TimeGAN's losses (docs/TIMEGAN.md §6.3). Every BCE, MSE and mean averages over all elements,
 // TF1's default reduction; BCEs take the discriminator's logits.
 import { add, bceWithLogits, mseLoss, scale, slice, sqrt, sub } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';

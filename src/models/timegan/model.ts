@@ -1,4 +1,4 @@
-// TimeGAN: the public face of Yoon et al.'s model (specs/timegan.md §6) with RecurrentGAN's
+// TimeGAN: the public face of Yoon et al.'s model (docs/TIMEGAN.md §6) with RecurrentGAN's
 // surface — build from a config, fit on prepared data, sample, save and load, resume.
 //
 // §6.1 (TimeGAN's own min-max pre-scaling) is skipped: our data layer already scales every feature

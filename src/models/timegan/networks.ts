@@ -1,4 +1,4 @@
-// TimeGAN's five networks (specs/timegan.md §6.2). Each is a recurrent stack with a Dense head
+// TimeGAN's five networks (docs/TIMEGAN.md §6.2). Each is a recurrent stack with a Dense head
 // applied at every step; all but the discriminator end in a sigmoid.
 //
 //   embedder      X [B,T,D] → H [B,T,H]     recovery   H → X̃ [B,T,D]

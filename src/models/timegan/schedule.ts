@@ -1,4 +1,4 @@
-// The three-phase schedule (specs/timegan.md §6.5): embedding, supervised, joint, I iterations each.
+// The three-phase schedule (docs/TIMEGAN.md §6.5): embedding, supervised, joint, I iterations each.
 // Progress is kept as iterations done per phase; the phase under way is the last one begun, and a
 // begun phase is never returned to. One overall position (0 … 3·I) counts across the phases, for
 // progress events and checkpoints.

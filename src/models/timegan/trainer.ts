@@ -1,4 +1,4 @@
-// TimeGAN's training steps (specs/timegan.md §6.4–6.5) and the five Adam optimizers that own them.
+// TimeGAN's training steps (docs/TIMEGAN.md §6.4–6.5) and the five Adam optimizers that own them.
 // In each step only the optimizer's own networks change: the others run under noGrad when no
 // gradient has to pass through them, or frozen (gradients flow through, weights stay) when one does.
 //
