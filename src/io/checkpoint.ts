@@ -4,10 +4,12 @@
 //   <out>/model.json, <out>/weights.bin                    the model, as `rgan sample` reads it
 //   <out>/checkpoint/model.json, <out>/checkpoint/weights.bin  the latest resumable state
 //
-// The checkpoint's tensors are the model's plus the optimizer's, named with a prefix (e.g.
-// `optimizer.m.<parameter>`, `optimizer.v.<parameter>`), and its `training` section holds
-// what a resume needs (iteration, random generator states, loss history). Each save replaces
-// the previous checkpoint with the crash safety of saveModelDirectory, so there is one, always
+// The checkpoint's tensors are the model's plus its optimizers' state (Adam's moments, named
+// `adam.<optimizer>.m.<i>` and `adam.<optimizer>.v.<i>`, e.g. `adam.generator.m.0`; a TimeGAN
+// with weight averaging adds `average.<parameter>`), and its `training` section holds what a
+// resume needs (iterations done, the random generator's state, the loss history, the optimizers'
+// step counts), covered by model.json's content checksum like the rest. Each save replaces the
+// previous checkpoint with the crash safety of saveModelDirectory, so there is one, always
 // loadable. Saving the model into <out> leaves <out>/checkpoint/ alone, and the reverse.
 import { join } from 'node:path';
 import { isModelDirectory } from './model-directory.js';

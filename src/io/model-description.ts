@@ -1,8 +1,21 @@
 // Reads model.json's text into a checked ModelDescription; every problem is a one-line UserError
-// naming the file, since a user may hand us any directory.
+// naming the file, since a user may hand us any directory. Checked here, before any weights are
+// read or any model is built: the format version, the content checksum, the weights manifest
+// (sizes that fit weights.bin's declared bytes, which fit MAX_WEIGHTS_BYTES) and the data
+// schema against the config.
 import { UserError } from '../errors.js';
-import { FORMAT_VERSION, type ModelDescription, type TensorEntry, type WeightsManifest } from './model-files.js';
+import { CHECKSUM_FIELD, contentSha256 } from './content-checksum.js';
+import {
+  FORMAT_VERSION,
+  MAX_WEIGHTS_BYTES,
+  type ModelDescription,
+  type TensorEntry,
+  type WeightsManifest,
+} from './model-files.js';
+import { checkSchemaAgainstConfig } from './schema-config-check.js';
 import { elementCount } from './weights.js';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Parses and checks model.json; `file` is its path, for messages. */
 export function parseModelDescription(text: string, file: string): ModelDescription {
@@ -24,10 +37,13 @@ export function parseModelDescription(text: string, file: string): ModelDescript
       { file },
     );
   }
+  const checksum = verifyContentChecksum(parsed, file);
   if (typeof parsed.kind !== 'string' || parsed.kind === '') throw malformed(file, '"kind" must be a non-empty string');
   for (const key of ['config', 'data', 'training'] as const) {
     if (!(key in parsed)) throw malformed(file, `"${key}" is missing`);
   }
+  const weights = checkWeights(parsed.weights, file);
+  checkSchemaAgainstConfig(parsed.config, parsed.data, file);
   return {
     format,
     kind: parsed.kind,
@@ -35,15 +51,36 @@ export function parseModelDescription(text: string, file: string): ModelDescript
     config: parsed.config,
     data: parsed.data,
     training: parsed.training,
-    weights: checkWeights(parsed.weights, file),
+    weights,
+    ...(checksum === undefined ? {} : { [CHECKSUM_FIELD]: checksum }),
   };
+}
+
+/** The file's content checksum once verified; undefined for a file written before it existed. */
+function verifyContentChecksum(parsed: Record<string, unknown>, file: string): string | undefined {
+  const checksum = parsed[CHECKSUM_FIELD];
+  if (checksum === undefined) return undefined;
+  if (typeof checksum !== 'string' || !SHA256_HEX.test(checksum)) {
+    throw malformed(file, `"${CHECKSUM_FIELD}" must be 64 lowercase hex digits`);
+  }
+  if (contentSha256(parsed, file) !== checksum) {
+    throw new UserError(
+      `was changed after it was saved (its content no longer matches its "${CHECKSUM_FIELD}"); restore the saved file or train again`,
+      { file },
+    );
+  }
+  return checksum;
 }
 
 function checkWeights(value: unknown, file: string): WeightsManifest {
   if (!isRecord(value)) throw malformed(file, '"weights" must be an object');
   if (value.dtype !== 'float32-le') throw malformed(file, '"weights.dtype" must be "float32-le"');
-  if (!isCount(value.bytes)) throw malformed(file, '"weights.bytes" must be a whole number');
-  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) {
+  const bytes = value.bytes;
+  if (!isCount(bytes)) throw malformed(file, '"weights.bytes" must be a whole number');
+  if (bytes > MAX_WEIGHTS_BYTES) {
+    throw malformed(file, `"weights.bytes" is ${bytes}, more than the ${MAX_WEIGHTS_BYTES} bytes (2 GiB) this version loads`);
+  }
+  if (typeof value.sha256 !== 'string' || !SHA256_HEX.test(value.sha256)) {
     throw malformed(file, '"weights.sha256" must be 64 lowercase hex digits');
   }
   if (!Array.isArray(value.tensors)) throw malformed(file, '"weights.tensors" must be a list');
@@ -55,17 +92,23 @@ function checkWeights(value: unknown, file: string): WeightsManifest {
     if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name === '' || names.has(entry.name)) {
       throw malformed(file, `${where} needs a unique, non-empty "name"`);
     }
-    if (!Array.isArray(entry.shape) || !entry.shape.every(isCount)) {
-      throw malformed(file, `${where}.shape must be a list of whole numbers`);
+    // Each size bounded on its own, so that no product of sizes overflows to Infinity or NaN.
+    const shape = entry.shape;
+    if (!Array.isArray(shape) || !shape.every((size) => isCount(size) && size <= MAX_WEIGHTS_BYTES / 4)) {
+      throw malformed(file, `${where}.shape must be a list of whole numbers up to ${MAX_WEIGHTS_BYTES / 4}`);
     }
     // Tensors are packed back to back, so each offset is known; anything else is tampering.
-    if (entry.offset !== offset) throw malformed(file, `${where}.offset must be ${offset}, got ${String(entry.offset)}`);
+    if (entry.offset !== offset) throw malformed(file, `${where}.offset must be ${offset}, got ${short(entry.offset)}`);
+    const size = elementCount(shape) * 4;
+    if (!(size <= bytes - offset)) {
+      throw malformed(file, `${where} (shape [${shape.join(', ')}]) ends past the ${bytes} bytes of "weights.bytes"`);
+    }
     names.add(entry.name);
-    tensors.push({ name: entry.name, shape: entry.shape, offset });
-    offset += elementCount(entry.shape) * 4;
+    tensors.push({ name: entry.name, shape, offset });
+    offset += size;
   }
-  if (offset !== value.bytes) throw malformed(file, `the tensors take ${offset} bytes but "weights.bytes" says ${value.bytes}`);
-  return { dtype: 'float32-le', bytes: value.bytes, sha256: value.sha256, tensors };
+  if (offset !== bytes) throw malformed(file, `the tensors take ${offset} bytes but "weights.bytes" says ${bytes}`);
+  return { dtype: 'float32-le', bytes, sha256: value.sha256, tensors };
 }
 
 function malformed(file: string, problem: string): UserError {
@@ -78,6 +121,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** A value from the file, cut short for a one-line message. */
+function short(value: unknown): string {
+  return String(JSON.stringify(value)).slice(0, 40);
 }
 
 function oneLine(text: string): string {

@@ -18,9 +18,18 @@ export const WEIGHTS_FILE = 'weights.bin';
  */
 export const STAGED_WEIGHTS_FILE = 'weights.bin.next';
 
+/**
+ * The largest weights.bin this version loads: 2 GiB, far above any model it trains (the stocks
+ * preset's checkpoint is under 1 MB). A larger declared size is refused before anything is read.
+ */
+export const MAX_WEIGHTS_BYTES = 2 ** 31;
+
+/** The largest model.json this version reads: 256 MiB (a loss history of a million entries fits). */
+export const MAX_DESCRIPTION_BYTES = 2 ** 28;
+
 /** One named float32 tensor, row-major. */
 export interface NamedTensor {
-  /** Unique within a model, e.g. `generator.cell.weightIh` or `optimizer.m.generator.cell.weightIh`. */
+  /** Unique within a model, e.g. `generator.recurrent.weight_ih_l0`, or `adam.generator.m.0` for optimizer state. */
   name: string;
   shape: number[];
   /** Exactly product(shape) values. */
@@ -28,18 +37,22 @@ export interface NamedTensor {
 }
 
 /**
- * What a caller saves. `config`, `data` and `training` are opaque here and must survive
- * JSON: plain objects, arrays, strings, finite numbers, booleans, null. Typed arrays are
- * written as plain arrays; NaN and ±Infinity become null; `undefined` becomes null.
+ * What a caller saves. `config` and `training` are opaque here, and all three sections must
+ * survive JSON: plain objects, arrays, strings, finite numbers, booleans, null. Typed arrays
+ * are written as plain arrays; NaN and ±Infinity become null; `undefined` becomes null.
  */
 export interface ModelContents {
   /** Which model family, e.g. 'rgan' or 'timegan'. */
   kind: string;
   /** The model's typed config, as JSON. */
   config: unknown;
-  /** The data encoder: schema, scaler, sequence length — whatever turns rows into tensors. */
+  /**
+   * The data schema (DataEncoder's JSON: feature and condition columns with their scaling), or
+   * null for a model trained on raw windows. Loading checks it against `config.features` and
+   * `config.conditions`.
+   */
   data: unknown;
-  /** Training state: iterations done, random generator states, loss history, wall time. */
+  /** Training state: iterations done, random generator state, loss history, optimizer step counts. */
   training: unknown;
   tensors: NamedTensor[];
 }
@@ -78,4 +91,10 @@ export interface ModelDescription {
   data: unknown;
   training: unknown;
   weights: WeightsManifest;
+  /**
+   * SHA-256 of every other field, as canonical JSON (see content-checksum.ts): a hand edit of
+   * the config, schema, training state or manifest is refused at load. Absent in files written
+   * before it was introduced; those load unchecked.
+   */
+  contentSha256?: string;
 }

@@ -51,6 +51,15 @@ export function unpackWeights(bytes: Uint8Array, entries: readonly TensorEntry[]
   });
 }
 
+/** The first NaN or ±Infinity among the tensors' values (which tensor, where, what), or null. */
+export function firstNonFinite(tensors: readonly NamedTensor[]): { name: string; index: number; value: number } | null {
+  for (const { name, data } of tensors) {
+    const index = data.findIndex((v) => !Number.isFinite(v));
+    if (index >= 0) return { name, index, value: data[index] };
+  }
+  return null;
+}
+
 function writeFloats(bytes: Uint8Array, offset: number, data: Float32Array): void {
   if (LITTLE_ENDIAN) {
     bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset);

@@ -11,7 +11,7 @@ import {
   type ModelFiles,
 } from '../../src/io/model-directory.js';
 import { checkpointPath, hasCheckpoint } from '../../src/io/checkpoint.js';
-import { sampleModel, scratchDirectory } from './model-fixtures.js';
+import { editModelJson, sampleModel, scratchDirectory } from './model-fixtures.js';
 
 function bits(data: Float32Array): number[] {
   return Array.from(new Uint32Array(data.buffer, data.byteOffset, data.length));
@@ -81,10 +81,9 @@ describe('saving and loading a model directory', () => {
 
   it('writes typed arrays in the JSON sections as lists and non-finite numbers as null', async () => {
     const dir = join(await scratchDirectory(), 'm');
-    await saveModelDirectory(dir, { ...sampleModel(), data: { min: new Float64Array([1, 2]) }, training: { loss: NaN } });
+    await saveModelDirectory(dir, { ...sampleModel(), training: { rng: new Uint32Array([1, 2]), loss: NaN } });
     const loaded = await loadModelDirectory(dir);
-    expect(loaded.data).toEqual({ min: [1, 2] });
-    expect(loaded.training).toEqual({ loss: null });
+    expect(loaded.training).toEqual({ rng: [1, 2], loss: null });
   });
 
   it('treats malformed tensors as a bug in the caller, not a user error', async () => {
@@ -133,9 +132,7 @@ describe('loading errors', () => {
 
   it('reports a malformed manifest', async () => {
     const { dir } = await savedModel();
-    const description = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
-    description.weights.tensors[1].offset = 4;
-    await writeFile(join(dir, 'model.json'), JSON.stringify(description));
+    await editModelJson(dir, (json) => (json.weights.tensors[1].offset = 4), 'removed');
     expect((await loadError(dir)).message).toMatch(/not a valid model description: "weights.tensors\[1\]".offset must be 48/);
   });
 
