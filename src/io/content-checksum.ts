@@ -4,31 +4,23 @@
 // manifest. The training state is covered because a resume must continue exactly where the run
 // stopped; weights.bin is covered through the manifest's own SHA-256.
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors.js';
-
-/** How deep model.json may nest (it needs about 6 levels); deeper is refused, not a stack overflow. */
-export const MAX_JSON_DEPTH = 64;
 
 /** The field of model.json that holds the checksum. */
 export const CHECKSUM_FIELD = 'contentSha256';
 
-/**
- * The content checksum of `description`, a parsed model.json (its own `contentSha256`, if any,
- * left out). `file` names model.json in the error for nesting deeper than MAX_JSON_DEPTH.
- */
-export function contentSha256(description: Record<string, unknown>, file: string): string {
+/** The content checksum of `description`, a parsed model.json (its own `contentSha256`, if any, left out). */
+export function contentSha256(description: Record<string, unknown>): string {
   const { [CHECKSUM_FIELD]: _itself, ...content } = description;
-  return createHash('sha256').update(canonicalJson(content, 0, file)).digest('hex');
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /** `value` (as JSON.parse returns it) as JSON with sorted keys and no whitespace. */
-function canonicalJson(value: unknown, depth: number, file: string): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (depth >= MAX_JSON_DEPTH) throw new UserError(`nests deeper than ${MAX_JSON_DEPTH} levels`, { file });
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1, file)).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const record = value as Record<string, unknown>;
   const fields = Object.keys(record)
     .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key], depth + 1, file)}`);
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
   return `{${fields.join(',')}}`;
 }

@@ -17,6 +17,12 @@ import { elementCount } from './weights.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/**
+ * How deep model.json may nest; it needs about 6 levels. JSON.parse reads any depth, but walking
+ * or printing the result recurses, and 10,000 levels would overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 /** Parses and checks model.json; `file` is its path, for messages. */
 export function parseModelDescription(text: string, file: string): ModelDescription {
   let parsed: unknown;
@@ -26,6 +32,7 @@ export function parseModelDescription(text: string, file: string): ModelDescript
     throw new UserError(`not valid JSON (${oneLine((e as Error).message)})`, { file });
   }
   if (!isRecord(parsed)) throw malformed(file, 'expected a JSON object');
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw new UserError(`nests deeper than ${MAX_JSON_DEPTH} levels`, { file });
   const format = parsed.format;
   if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) {
     throw malformed(file, '"format" must be a whole number of at least 1');
@@ -63,7 +70,7 @@ function verifyContentChecksum(parsed: Record<string, unknown>, file: string): s
   if (typeof checksum !== 'string' || !SHA256_HEX.test(checksum)) {
     throw malformed(file, `"${CHECKSUM_FIELD}" must be 64 lowercase hex digits`);
   }
-  if (contentSha256(parsed, file) !== checksum) {
+  if (contentSha256(parsed) !== checksum) {
     throw new UserError(
       `was changed after it was saved (its content no longer matches its "${CHECKSUM_FIELD}"); restore the saved file or train again`,
       { file },
@@ -109,6 +116,12 @@ function checkWeights(value: unknown, file: string): WeightsManifest {
   }
   if (offset !== bytes) throw malformed(file, `the tensors take ${offset} bytes but "weights.bytes" says ${bytes}`);
   return { dtype: 'float32-le', bytes, sha256: value.sha256, tensors };
+}
+
+function nestsDeeperThan(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (levels === 0) return true;
+  return Object.values(value).some((inner) => nestsDeeperThan(inner, levels - 1));
 }
 
 function malformed(file: string, problem: string): UserError {

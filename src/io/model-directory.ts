@@ -52,7 +52,7 @@ export async function saveModelDirectory(dir: string, model: ModelContents, opti
   // Everything that can fail without the disk (bad tensors, values JSON cannot hold) fails
   // here, before the first write.
   const packed = packWeights(model.tensors);
-  const text = `${formatJson(describe(model, packed, join(dir, MODEL_FILE)))}\n`;
+  const text = `${formatJson(describe(model, packed))}\n`;
   const place = { file: dir, flag: options.flag };
   try {
     await prepareDirectory(dir, options.flag);
@@ -100,8 +100,8 @@ export async function isModelDirectory(dir: string): Promise<boolean> {
   return info !== null && info.isFile();
 }
 
-/** model.json's content for `model`, its content checksum last; `file` is where it will be written. */
-function describe(model: ModelContents, packed: ReturnType<typeof packWeights>, file: string): ModelDescription {
+/** model.json's content for `model`, its content checksum last. */
+function describe(model: ModelContents, packed: ReturnType<typeof packWeights>): ModelDescription {
   if (typeof model.kind !== 'string' || model.kind === '') throw new Error('saveModelDirectory: kind must be a non-empty string');
   const weights: WeightsManifest = {
     dtype: 'float32-le',
@@ -121,7 +121,7 @@ function describe(model: ModelContents, packed: ReturnType<typeof packWeights>, 
   // The checksum is taken of the values as the loader will parse them back (typed arrays as
   // lists, NaN as null), so the two sides agree on every number.
   const asWritten = JSON.parse(formatJson(description)) as Record<string, unknown>;
-  return { ...description, [CHECKSUM_FIELD]: contentSha256(asWritten, file) };
+  return { ...description, [CHECKSUM_FIELD]: contentSha256(asWritten) };
 }
 
 async function prepareDirectory(dir: string, flag: string | undefined): Promise<void> {
