@@ -61,12 +61,21 @@ export async function copyOfModelWithoutChecksum(): Promise<string> {
   return dir;
 }
 
+/** model.json as the tests edit it: the fields they touch, typed loosely enough to break them. */
+export interface EditableModelJson {
+  contentSha256?: unknown;
+  config: { seqLen: number; features: number; generator: { hidden: number } };
+  data: { features: Array<Record<string, unknown>>; conditions: Array<Record<string, unknown>> };
+  training: { iteration: number; rng: { s: number[] }; deep?: unknown };
+  weights: { bytes: number; tensors: Array<{ shape: number[]; offset: unknown }> };
+}
+
 /**
  * Edits `dir`/model.json as a person would with a text editor: `edit` changes the parsed JSON in
  * place. With `checksum: 'removed'` the content checksum is dropped too, which makes the file
  * look like one written before checksums (so the checks behind the checksum can be reached).
  */
-export async function editModelJson(dir: string, edit: (json: Record<string, any>) => void, checksum: 'kept' | 'removed'): Promise<void> {
+export async function editModelJson(dir: string, edit: (json: EditableModelJson) => void, checksum: 'kept' | 'removed'): Promise<void> {
   const file = join(dir, 'model.json');
   const json = JSON.parse(await readFile(file, 'utf8'));
   edit(json);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { MAX_JSON_DEPTH } from '../../src/io/model-description.js';
 import { loadModelDirectory, readModelDescription, saveModelDirectory } from '../../src/io/model-directory.js';
-import { editModelJson, MODEL_WITHOUT_CHECKSUM, sampleModel, scratchDirectory } from './model-fixtures.js';
+import { editModelJson, type EditableModelJson, MODEL_WITHOUT_CHECKSUM, sampleModel, scratchDirectory } from './model-fixtures.js';
 
 async function savedModel(): Promise<string> {
   const dir = join(await scratchDirectory(), 'model');
@@ -38,10 +38,10 @@ describe('model.json content checksum', () => {
   });
 
   it.each([
-    ['the config', (json: Record<string, any>) => (json.config.generator.hidden = 5)],
-    ['the training state', (json: Record<string, any>) => (json.training.iteration = 999)],
-    ['the data schema', (json: Record<string, any>) => (json.data.features[0].max = 11)],
-    ['a tensor shape', (json: Record<string, any>) => (json.weights.tensors[0].shape = [4, 3])],
+    ['the config', (json: EditableModelJson) => (json.config.generator.hidden = 5)],
+    ['the training state', (json: EditableModelJson) => (json.training.iteration = 999)],
+    ['the data schema', (json: EditableModelJson) => (json.data.features[0].max = 11)],
+    ['a tensor shape', (json: EditableModelJson) => (json.weights.tensors[0].shape = [4, 3])],
   ])('refuses a hand edit of %s, naming model.json', async (_what, edit) => {
     const dir = await savedModel();
     await editModelJson(dir, edit, 'kept');
@@ -158,16 +158,16 @@ describe('non-finite weights', () => {
 
 describe('hostile sizes in the manifest', () => {
   it.each([
-    ['negative bytes', (w: Record<string, any>) => (w.bytes = -92), /"weights\.bytes" must be a whole number$/],
-    ['fractional bytes', (w: Record<string, any>) => (w.bytes = 91.5), /"weights\.bytes" must be a whole number$/],
-    ['bytes beyond 2 GiB', (w: Record<string, any>) => (w.bytes = 1e15), /"weights\.bytes" is 1000000000000000, more than the 2147483648 bytes \(2 GiB\) this version loads$/],
-    ['a negative shape', (w: Record<string, any>) => (w.tensors[0].shape = [-3, -4]), /"weights\.tensors\[0\]"\.shape must be a list of whole numbers up to 536870912$/],
-    ['a fractional shape', (w: Record<string, any>) => (w.tensors[0].shape = [2.5, 4]), /"weights\.tensors\[0\]"\.shape must be a list of whole numbers/],
-    ['a huge size times zero', (w: Record<string, any>) => (w.tensors[4].shape = [1e300, 0]), /"weights\.tensors\[4\]"\.shape must be a list of whole numbers/],
-    ['a tensor past the declared bytes', (w: Record<string, any>) => (w.tensors[0].shape = [3, 40]), /"weights\.tensors\[0\]" \(shape \[3, 40\]\) ends past the 92 bytes of "weights\.bytes"$/],
-    ['overlapping tensors', (w: Record<string, any>) => (w.tensors[2].offset = 40), /"weights\.tensors\[2\]"\.offset must be 80, got 40$/],
-    ['a non-numeric offset', (w: Record<string, any>) => (w.tensors[1].offset = '48'), /"weights\.tensors\[1\]"\.offset must be 48, got "48"$/],
-    ['fewer bytes than the tensors take', (w: Record<string, any>) => (w.bytes = 60), /"weights\.tensors\[1\]" \(shape \[2, 2, 2\]\) ends past the 60 bytes/],
+    ['negative bytes', (w: EditableModelJson['weights']) => (w.bytes = -92), /"weights\.bytes" must be a whole number$/],
+    ['fractional bytes', (w: EditableModelJson['weights']) => (w.bytes = 91.5), /"weights\.bytes" must be a whole number$/],
+    ['bytes beyond 2 GiB', (w: EditableModelJson['weights']) => (w.bytes = 1e15), /"weights\.bytes" is 1000000000000000, more than the 2147483648 bytes \(2 GiB\) this version loads$/],
+    ['a negative shape', (w: EditableModelJson['weights']) => (w.tensors[0].shape = [-3, -4]), /"weights\.tensors\[0\]"\.shape must be a list of whole numbers up to 536870912$/],
+    ['a fractional shape', (w: EditableModelJson['weights']) => (w.tensors[0].shape = [2.5, 4]), /"weights\.tensors\[0\]"\.shape must be a list of whole numbers/],
+    ['a huge size times zero', (w: EditableModelJson['weights']) => (w.tensors[4].shape = [1e300, 0]), /"weights\.tensors\[4\]"\.shape must be a list of whole numbers/],
+    ['a tensor past the declared bytes', (w: EditableModelJson['weights']) => (w.tensors[0].shape = [3, 40]), /"weights\.tensors\[0\]" \(shape \[3, 40\]\) ends past the 92 bytes of "weights\.bytes"$/],
+    ['overlapping tensors', (w: EditableModelJson['weights']) => (w.tensors[2].offset = 40), /"weights\.tensors\[2\]"\.offset must be 80, got 40$/],
+    ['a non-numeric offset', (w: EditableModelJson['weights']) => (w.tensors[1].offset = '48'), /"weights\.tensors\[1\]"\.offset must be 48, got "48"$/],
+    ['fewer bytes than the tensors take', (w: EditableModelJson['weights']) => (w.bytes = 60), /"weights\.tensors\[1\]" \(shape \[2, 2, 2\]\) ends past the 60 bytes/],
   ])('refuses %s as a user error', async (_what, edit, expected) => {
     const dir = await savedModel();
     await editModelJson(dir, (json) => edit(json.weights), 'removed');
