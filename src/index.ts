@@ -6,7 +6,7 @@ export { TimeGAN, type TimeGANTrainingState } from './models/timegan/model.js';
 export { resolveTimeGANConfig, DEFAULT_TIMEGAN_CONFIG, LEARNING_RATE_DECAYS, type TimeGANConfig, type LearningRateDecay } from './models/timegan/config.js';
 export { loadModel, MODEL_KINDS, type SequenceModel } from './models/registry.js';
 export * from './metrics/index.js';
-export { runTrainingLoop, DivergenceError, type ProgressEvent, type LoopResult, type Losses } from './train/loop.js';
+export { runTrainingLoop, DivergenceError, type ProgressEvent, type LoopResult, type Losses, type TrainingPhase } from './train/loop.js';
 export * from './data/index.js';
 export { Engine, type Backend } from './engine/engine.js';
 export { Tensor, Parameter } from './engine/tensor.js';

@@ -4,14 +4,14 @@
 // Sequences are [batch, steps, width] at element offsets; `reverse` = 1 walks time backwards.
 import { at } from '../memory';
 import { activate, tanhGate } from './gate-math';
-import { ACCUMULATE, BIAS, stepGemm } from './step-gemm';
+import { ACCUMULATE, BIAS, stridedGemm, transpose } from '../gemm';
 import { accAt, carryAt, dbhAt, dbxAt, dghAt, layerGradients, projectInputs, weightTAt } from './layer';
-import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt, transposeInto } from './sequence';
+import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt } from './sequence';
 
 /**
  * Forward. x [B,T,I]; wih [3H,I], whh [3H,H]; bih, bhh [3H]; h0 [B,H]. Writes out rows (b,t) at
  * out + (b·T+t)·outWidth [H], hn [B,H], hprev [B,T,H] (the state entering each step) and
- * saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn. work: B·T·3H + max(I,H)·3H + 3H + B·3H floats.
+ * saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn. work: forwardWorkSize(B, T, I, H, 3H) floats (layer.ts).
  */
 export function gruForward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, bih: i32, bhh: i32,
@@ -24,7 +24,7 @@ export function gruForward(
   const wt = at(weightTAt(work, rows, g)); // W_hhᵀ [H, 3H]: K-major for the step product
   const hhn = at(accAt(work, rows, inputs, hidden, g)); // h·W_hnᵀ + b_hn of four rows of this step [4, H]
   const nBlock = (<usize>(2 * hidden)) << 2; // byte offset of the n gate's columns
-  transposeInto(at(whh), wt, g, hidden);
+  transpose(at(whh), wt, g, hidden);
   stateToStep(h0, hprev, timeAt(0, steps, reverse), batch, steps, hidden);
   for (let s = 0; s < steps; s++) {
     const t = timeAt(s, steps, reverse);
@@ -32,8 +32,8 @@ export function gruForward(
     for (let b0 = 0; b0 < batch; b0 += 4) {
       const four = min(4, batch - b0);
       const h = rowAt(hprev, b0, t, steps, hidden);
-      stepGemm(h, steps * hidden, 1, wt, g, rowAt(pre, b0, t, steps, g), steps * g, four, 2 * hidden, hidden, ACCUMULATE, 0);
-      stepGemm(h, steps * hidden, 1, wt + nBlock, g, hhn, hidden, four, hidden, hidden, BIAS, at(bhh) + nBlock);
+      stridedGemm(h, steps * hidden, 1, wt, g, rowAt(pre, b0, t, steps, g), steps * g, four, 2 * hidden, hidden, ACCUMULATE, 0);
+      stridedGemm(h, steps * hidden, 1, wt + nBlock, g, hhn, hidden, four, hidden, hidden, BIAS, at(bhh) + nBlock);
       for (let b = b0; b < b0 + four; b++) {
         const next = s + 1 < steps ? rowAt(hprev, b, tn, steps, hidden) : at(hn + b * hidden);
         gruRow(
@@ -74,7 +74,7 @@ function gruRow(pre: usize, hh: usize, h: usize, saved: usize, out: usize, next:
 /**
  * Backward. dout rows (b,t) at dout + (b·T+t)·outWidth [H]; dhn [B,H]: gradient of the final state.
  * Writes dh0 [B,H] and accumulates, as `needs` asks (layer.ts), into dx [B,T,I], dwih, dwhh, dbih,
- * dbhh. work: 2·B·T·3H + 2·3H + B·H floats, + (B·T + 3H)·⌈I⌉₄ when I is not a multiple of 4.
+ * dbhh. work: backwardWorkSize(B, T, I, H, 3H, 1, 1) floats (layer.ts).
  */
 export function gruBackward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, saved: i32, hprev: i32,
@@ -101,7 +101,7 @@ export function gruBackward(
       }
       // dh (already z ⊙ dh) += dgh_t · W_hh
       const dhb = dh + ((<usize>(b0 * hidden)) << 2);
-      stepGemm(rowAt(dgh, b0, t, steps, g), steps * g, 1, at(whh), hidden, dhb, hidden, four, hidden, g, ACCUMULATE, 0);
+      stridedGemm(rowAt(dgh, b0, t, steps, g), steps * g, 1, at(whh), hidden, dhb, hidden, four, hidden, g, ACCUMULATE, 0);
     }
   }
   copyFloats(dh, at(dh0), batch * hidden);

@@ -1,11 +1,11 @@
 // The phases every recurrent layer kernel shares around its cell-specific time loop: before it,
 // the input projection of all B·T rows in one product; after backprop through time, the weight,
 // bias and input gradients, each computed only when asked for (frozen weights cost nothing).
-// Also the layout of the scratch (`work`) the caller lends. No static state: two instances may
-// share the memory (one per thread), each with its own work.
+// Also the layout of the scratch (`work`) the caller lends, and its size (exported: the TypeScript
+// side asks for it rather than restating it). No static state: two instances may share the memory
+// (one per thread), each with its own work.
 import { at } from '../memory';
-import { ACCUMULATE, BIAS, OVERWRITE, stepGemm } from './step-gemm';
-import { transposeInto } from './sequence';
+import { ACCUMULATE, BIAS, OVERWRITE, stridedGemm, transpose } from '../gemm';
 
 /** Bits of a backward kernel's `needs`: which gradients to accumulate. */
 export const NEED_WEIGHT_IH: i32 = 1;
@@ -34,6 +34,11 @@ export const NEED_INPUT: i32 = 16;
   return biasAt(work, rows, inputs, hidden, g) + g;
 }
 
+/** Floats of `work` a forward kernel needs, for G = gates·H (the layout above). */
+export function forwardWorkSize(batch: i32, steps: i32, inputs: i32, hidden: i32, g: i32): i32 {
+  return accAt(0, batch * steps, inputs, hidden, g) + batch * g;
+}
+
 /**
  * xw [rows, G] = x [rows, I] · W_ihᵀ + b_ih + b_hh[0 … hSide) at the start of `work` (through
  * W_ihᵀ transposed after it). Both biases ride on the input projection, so that each step only
@@ -46,8 +51,8 @@ export function projectInputs(rows: i32, inputs: i32, hidden: i32, g: i32, x: i3
     const o = (<usize>j) << 2;
     store<f32>(bias + o, load<f32>(at(bih) + o) + (j < hSide ? load<f32>(at(bhh) + o) : 0));
   }
-  transposeInto(at(wih), at(weightT), g, inputs);
-  stepGemm(at(x), inputs, 1, at(weightT), g, at(work), g, rows, g, inputs, BIAS, bias);
+  transpose(at(wih), at(weightT), g, inputs);
+  stridedGemm(at(x), inputs, 1, at(weightT), g, at(work), g, rows, g, inputs, BIAS, bias);
 }
 
 // Backward work: dgx [rows, G] | dgh [rows, G] (gru only: `split`) | dbx [G] | dbh [G] (split)
@@ -89,6 +94,14 @@ export function projectInputs(rows: i32, inputs: i32, hidden: i32, g: i32, x: i3
 }
 
 /**
+ * Floats of `work` a backward kernel needs (the layout above), for G = gates·H; `split` for gru,
+ * `carried` [B, H] gradients between steps (2 for lstm: h and c).
+ */
+export function backwardWorkSize(batch: i32, steps: i32, inputs: i32, hidden: i32, g: i32, split: i32, carried: i32): i32 {
+  return carryAt(0, batch * steps, g, inputs, split != 0) + carried * batch * hidden;
+}
+
+/**
  * Accumulates, as `needs` asks: dW_ih += dgxᵀ·x, dW_hh += dghᵀ·hprev, d b_ih += dbx,
  * d b_hh += dbh, dx += dgx·W_ih — reading dgx, dgh, dbx, dbh from `work` (layout above).
  */
@@ -100,14 +113,14 @@ export function layerGradients(
   const narrow = inputs & 3 ? narrowAt(work, rows, g, split) : -1;
   if (needs & NEED_WEIGHT_IH) {
     if (narrow >= 0) narrowProduct(dgx, 1, g, x, inputs, dwih, g, rows, narrow);
-    else stepGemm(dgx, 1, g, at(x), inputs, at(dwih), inputs, g, inputs, rows, ACCUMULATE, 0);
+    else stridedGemm(dgx, 1, g, at(x), inputs, at(dwih), inputs, g, inputs, rows, ACCUMULATE, 0);
   }
-  if (needs & NEED_WEIGHT_HH) stepGemm(at(dghAt(work, rows, g, split)), 1, g, at(hprev), hidden, at(dwhh), hidden, g, hidden, rows, ACCUMULATE, 0);
+  if (needs & NEED_WEIGHT_HH) stridedGemm(at(dghAt(work, rows, g, split)), 1, g, at(hprev), hidden, at(dwhh), hidden, g, hidden, rows, ACCUMULATE, 0);
   if (needs & NEED_BIAS_IH) addFloats(at(dbxAt(work, rows, g, split)), at(dbih), g);
   if (needs & NEED_BIAS_HH) addFloats(at(dbhAt(work, rows, g, split)), at(dbhh), g);
   if (needs & NEED_INPUT) {
     if (narrow >= 0) narrowProduct(dgx, g, 1, wih, inputs, dx, rows, g, narrow);
-    else stepGemm(dgx, g, 1, at(wih), inputs, at(dx), inputs, rows, inputs, g, ACCUMULATE, 0);
+    else stridedGemm(dgx, g, 1, at(wih), inputs, at(dx), inputs, rows, inputs, g, ACCUMULATE, 0);
   }
 }
 
@@ -120,7 +133,7 @@ function narrowProduct(a: usize, ai: i32, ap: i32, b: i32, n: i32, c: i32, m: i3
   const cp = at(scratch + k * n4);
   memory.fill(bp, 0, (<usize>(k * n4)) << 2);
   for (let p = 0; p < k; p++) memory.copy(bp + ((<usize>(p * n4)) << 2), at(b + p * n), (<usize>n) << 2);
-  stepGemm(a, ai, ap, bp, n4, cp, n4, m, n4, k, OVERWRITE, 0);
+  stridedGemm(a, ai, ap, bp, n4, cp, n4, m, n4, k, OVERWRITE, 0);
   for (let i = 0; i < m; i++) addFloats(cp + ((<usize>(i * n4)) << 2), at(c + i * n), n);
 }
 

@@ -4,14 +4,14 @@
 // Sequences are [batch, steps, width] at element offsets; `reverse` = 1 walks time backwards.
 import { at } from '../memory';
 import { activate, tanhGate } from './gate-math';
-import { ACCUMULATE, OVERWRITE, stepGemm } from './step-gemm';
+import { ACCUMULATE, OVERWRITE, stridedGemm, transpose } from '../gemm';
 import { carryAt, dbxAt, layerGradients, projectInputs, weightTAt } from './layer';
-import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt, transposeInto } from './sequence';
+import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt } from './sequence';
 
 /**
  * Forward. x [B,T,I]; wih [4H,I], whh [4H,H]; bih, bhh [4H]; h0, c0 [B,H]. Writes out rows (b,t) at
  * out + (b·T+t)·outWidth [H], hn, cn [B,H], hprev and cprev [B,T,H] (the states entering each step)
- * and saved [B,T,5H] = i, f, g, o, tanh(c'). work: B·T·4H + max(I,H)·4H + 4H + B·4H floats.
+ * and saved [B,T,5H] = i, f, g, o, tanh(c'). work: forwardWorkSize(B, T, I, H, 4H) floats (layer.ts).
  */
 export function lstmForward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, bih: i32, bhh: i32,
@@ -22,7 +22,7 @@ export function lstmForward(
   projectInputs(rows, inputs, hidden, g, x, wih, bih, bhh, g, work);
   const pre = work; // x·W_ihᵀ + b_ih + b_hh [B,T,4H]; each step adds h·W_hhᵀ in place
   const wt = at(weightTAt(work, rows, g)); // W_hhᵀ [H, 4H]
-  transposeInto(at(whh), wt, g, hidden);
+  transpose(at(whh), wt, g, hidden);
   const t0 = timeAt(0, steps, reverse);
   stateToStep(h0, hprev, t0, batch, steps, hidden);
   stateToStep(c0, cprev, t0, batch, steps, hidden);
@@ -33,7 +33,7 @@ export function lstmForward(
     for (let b0 = 0; b0 < batch; b0 += 4) {
       const four = min(4, batch - b0);
       const p = rowAt(pre, b0, t, steps, g);
-      stepGemm(rowAt(hprev, b0, t, steps, hidden), steps * hidden, 1, wt, g, p, steps * g, four, g, hidden, ACCUMULATE, 0);
+      stridedGemm(rowAt(hprev, b0, t, steps, hidden), steps * hidden, 1, wt, g, p, steps * g, four, g, hidden, ACCUMULATE, 0);
       for (let b = b0; b < b0 + four; b++) {
         const hNext = last ? at(hn + b * hidden) : rowAt(hprev, b, tn, steps, hidden);
         const cNext = last ? at(cn + b * hidden) : rowAt(cprev, b, tn, steps, hidden);
@@ -80,7 +80,7 @@ function lstmRow(pre: usize, c: usize, saved: usize, out: usize, hNext: usize, c
  * Backward. dout rows (b,t) at dout + (b·T+t)·outWidth [H]; dhn, dcn [B,H]: gradients of the final
  * states. Writes dh0, dc0 [B,H] and accumulates, as `needs` asks (layer.ts), into dx [B,T,I], dwih,
  * dwhh, dbih, dbhh. The gate pre-activation gradients serve both sides (x and h, b_ih and b_hh).
- * work: B·T·4H + 4H + 2·B·H floats, + (B·T + 4H)·⌈I⌉₄ when I is not a multiple of 4.
+ * work: backwardWorkSize(B, T, I, H, 4H, 0, 2) floats (layer.ts).
  */
 export function lstmBackward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, saved: i32, hprev: i32,
@@ -108,7 +108,7 @@ export function lstmBackward(
         );
       }
       const dhb = dh + ((<usize>(b0 * hidden)) << 2);
-      stepGemm(rowAt(dg, b0, t, steps, g), steps * g, 1, at(whh), hidden, dhb, hidden, four, hidden, g, OVERWRITE, 0);
+      stridedGemm(rowAt(dg, b0, t, steps, g), steps * g, 1, at(whh), hidden, dhb, hidden, four, hidden, g, OVERWRITE, 0);
     }
   }
   copyFloats(dh, at(dh0), batch * hidden);

@@ -3,14 +3,14 @@
 // Sequences are [batch, steps, width] at element offsets; `reverse` = 1 walks time backwards.
 import { at } from '../memory';
 import { tanhGate } from './gate-math';
-import { ACCUMULATE, OVERWRITE, stepGemm } from './step-gemm';
+import { ACCUMULATE, OVERWRITE, stridedGemm, transpose } from '../gemm';
 import { carryAt, dbxAt, layerGradients, projectInputs, weightTAt } from './layer';
-import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt, transposeInto } from './sequence';
+import { addTo, copyFloats, ld, rowAt, st, stateToStep, timeAt } from './sequence';
 
 /**
  * Forward. x [B,T,I]; wih [H,I], whh [H,H]; bih, bhh [H]; h0 [B,H]. Writes out rows (b,t) at
  * out + (b·T+t)·outWidth [H], hn [B,H], hprev [B,T,H] (the state entering each step) and
- * saved [B,T,H] = h'. work: B·T·H + max(I,H)·H + H + B·H floats.
+ * saved [B,T,H] = h'. work: forwardWorkSize(B, T, I, H, H) floats (layer.ts).
  */
 export function rnnForward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, bih: i32, bhh: i32,
@@ -20,7 +20,7 @@ export function rnnForward(
   projectInputs(rows, inputs, hidden, hidden, x, wih, bih, bhh, hidden, work);
   const pre = work; // x·W_ihᵀ + b_ih + b_hh [B,T,H]; each step adds h·W_hhᵀ in place
   const wt = at(weightTAt(work, rows, hidden)); // W_hhᵀ [H, H]
-  transposeInto(at(whh), wt, hidden, hidden);
+  transpose(at(whh), wt, hidden, hidden);
   stateToStep(h0, hprev, timeAt(0, steps, reverse), batch, steps, hidden);
   for (let s = 0; s < steps; s++) {
     const t = timeAt(s, steps, reverse);
@@ -28,7 +28,7 @@ export function rnnForward(
     for (let b0 = 0; b0 < batch; b0 += 4) {
       const four = min(4, batch - b0);
       const p = rowAt(pre, b0, t, steps, hidden);
-      stepGemm(rowAt(hprev, b0, t, steps, hidden), steps * hidden, 1, wt, hidden, p, steps * hidden, four, hidden, hidden, ACCUMULATE, 0);
+      stridedGemm(rowAt(hprev, b0, t, steps, hidden), steps * hidden, 1, wt, hidden, p, steps * hidden, four, hidden, hidden, ACCUMULATE, 0);
       for (let b = b0; b < b0 + four; b++) {
         const next = s + 1 < steps ? rowAt(hprev, b, tn, steps, hidden) : at(hn + b * hidden);
         rnnRow(rowAt(pre, b, t, steps, hidden), rowAt(saved, b, t, steps, hidden), rowAt(out, b, t, steps, outWidth), next, hidden);
@@ -55,7 +55,7 @@ function rnnRow(pre: usize, saved: usize, out: usize, next: usize, hidden: i32):
  * Backward. dout rows (b,t) at dout + (b·T+t)·outWidth [H]; dhn [B,H]: gradient of the final state.
  * Writes dh0 [B,H] and accumulates, as `needs` asks (layer.ts), into dx [B,T,I], dwih, dwhh, dbih,
  * dbhh. The pre-activation gradients serve both sides (x and h, b_ih and b_hh).
- * work: B·T·H + H + B·H floats, + (B·T + H)·⌈I⌉₄ when I is not a multiple of 4.
+ * work: backwardWorkSize(B, T, I, H, H, 0, 1) floats (layer.ts).
  */
 export function rnnBackward(
   batch: i32, steps: i32, inputs: i32, hidden: i32, reverse: i32, x: i32, wih: i32, whh: i32, saved: i32, hprev: i32,
@@ -78,7 +78,7 @@ export function rnnBackward(
         );
       }
       const dhb = dh + ((<usize>(b0 * hidden)) << 2);
-      stepGemm(rowAt(dg, b0, t, steps, hidden), steps * hidden, 1, at(whh), hidden, dhb, hidden, four, hidden, hidden, OVERWRITE, 0);
+      stridedGemm(rowAt(dg, b0, t, steps, hidden), steps * hidden, 1, at(whh), hidden, dhb, hidden, four, hidden, hidden, OVERWRITE, 0);
     }
   }
   copyFloats(dh, at(dh0), batch * hidden);

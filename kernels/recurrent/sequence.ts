@@ -43,12 +43,3 @@ import { at } from '../memory';
 export function stateToStep(state: i32, seq: i32, t: i32, batch: i32, steps: i32, width: i32): void {
   for (let b = 0; b < batch; b++) copyFloats(at(state + b * width), rowAt(seq, b, t, steps, width), width);
 }
-
-/** dst [cols, rows] = src [rows, cols]ᵀ (byte addresses): weights made K-major for the products. */
-export function transposeInto(src: usize, dst: usize, rows: i32, cols: i32): void {
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      store<f32>(dst + ((<usize>(j * rows + i)) << 2), load<f32>(src + ((<usize>(i * cols + j)) << 2)));
-    }
-  }
-}

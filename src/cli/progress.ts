@@ -1,19 +1,24 @@
-// Training progress on the terminal: a bar (iteration, losses, it/s, ETA) when stderr is a TTY,
+// Training progress on the terminal: a bar (phase, iteration, losses, it/s, ETA) when stderr is a TTY,
 // JSON lines on stdout with --json, and nothing otherwise, so logs and pipes stay clean.
 import { SingleBar } from 'cli-progress';
 import type { Terminal } from './terminal.js';
 import { formatCount, formatDuration, formatLosses, formatValue } from './format.js';
+import { PhaseClock } from '../train/phases.js';
+import type { ProgressEvent } from '../train/loop.js';
+
+/** Where a multi-phase run stands (the training loop's ProgressEvent carries it). */
+type PhaseFields = Pick<ProgressEvent, 'phase' | 'phaseIndex' | 'phases' | 'phaseIteration' | 'phaseIterations'>;
 
 /** One progress report; the training loop's ProgressEvent fits it. */
-export interface ProgressUpdate {
+export type ProgressUpdate = {
   iteration: number;
   iterations: number;
   losses: Readonly<Record<string, number>>;
   /** Computed from the clock when absent. */
   iterationsPerSecond?: number;
-  /** Computed from the rate when absent. */
+  /** Computed from the clock when absent. */
   etaSeconds?: number;
-}
+} & (PhaseFields | { phase?: undefined });
 
 export interface ProgressReporter {
   update(progress: ProgressUpdate): void;
@@ -38,21 +43,22 @@ export function createProgress(terminal: Terminal, options: ProgressOptions = {}
 
 interface Rates {
   /** `progress` with iterationsPerSecond and etaSeconds filled in. */
-  complete(progress: ProgressUpdate): Required<ProgressUpdate>;
+  complete(progress: ProgressUpdate): ProgressUpdate & { iterationsPerSecond: number; etaSeconds: number };
 }
 
+/**
+ * Rates for reports that come without them (the training loop measures its own, phase by phase):
+ * one phase of `iterations`, timed from the first report, so a resumed run counts from there.
+ */
 function rateEstimator(clock: () => number): Rates {
-  let first: { time: number; iteration: number } | null = null;
+  let phase: PhaseClock | null = null;
   return {
     complete(progress) {
-      const now = clock();
-      first ??= { time: now, iteration: progress.iteration };
-      const elapsed = now - first.time;
-      // Rate over this run: a resumed run starts counting at its first report.
-      const rate = progress.iterationsPerSecond ?? (elapsed > 0 ? (progress.iteration - first.iteration) / elapsed : 0);
-      const left = progress.iterations - progress.iteration;
-      const eta = progress.etaSeconds ?? (rate > 0 ? left / rate : left === 0 ? 0 : Infinity);
-      return { ...progress, iterationsPerSecond: rate, etaSeconds: eta };
+      const { iterationsPerSecond: rate, etaSeconds: eta } = progress;
+      if (rate !== undefined && eta !== undefined) return { ...progress, iterationsPerSecond: rate, etaSeconds: eta };
+      phase ??= new PhaseClock([{ name: 'all', iterations: progress.iterations }], clock);
+      phase.reached(progress.iteration);
+      return { ...progress, iterationsPerSecond: rate ?? phase.rate(0, progress.iteration), etaSeconds: eta ?? phase.secondsLeft(progress.iteration) };
     },
   };
 }
@@ -61,8 +67,10 @@ function jsonLinesProgress(terminal: Terminal, rates: Rates): ProgressReporter {
   return {
     update(progress) {
       const p = rates.complete(progress);
+      const phase = p.phase === undefined ? {} : { phase: p.phase, phaseIndex: p.phaseIndex, phases: p.phases, phaseIteration: p.phaseIteration, phaseIterations: p.phaseIterations };
       const line = {
         type: 'progress',
+        ...phase,
         iteration: p.iteration,
         iterations: p.iterations,
         losses: p.losses,
@@ -79,7 +87,7 @@ function jsonLinesProgress(terminal: Terminal, rates: Rates): ProgressReporter {
 function barProgress(stream: NodeJS.WritableStream, rates: Rates): ProgressReporter {
   const bar = new SingleBar({
     stream,
-    format: 'iteration {iteration}/{iterations} {bar} {losses} | {rate} it/s | ETA {remaining}',
+    format: '{phase}iteration {iteration}/{iterations} {bar} {losses} | {rate} it/s | ETA {remaining}',
     barsize: 20,
     hideCursor: false,
     clearOnComplete: false,
@@ -89,16 +97,22 @@ function barProgress(stream: NodeJS.WritableStream, rates: Rates): ProgressRepor
   return {
     update(progress) {
       const p = rates.complete(progress);
+      // A phased run counts the phase's own iterations: 'joint (phase 3/3) · iteration 40/100'.
+      const [done, total] = p.phase === undefined ? [p.iteration, p.iterations] : [p.phaseIteration, p.phaseIterations];
       const payload = {
-        iteration: formatCount(p.iteration),
-        iterations: formatCount(p.iterations),
+        phase: p.phase === undefined ? '' : `${p.phase} (phase ${p.phaseIndex}/${p.phases}) · `,
+        iteration: formatCount(done),
+        iterations: formatCount(total),
         losses: formatLosses(p.losses),
         rate: formatValue(p.iterationsPerSecond),
         // Not `eta`: cli-progress fills {eta} itself, from its own estimate.
         remaining: formatDuration(p.etaSeconds),
       };
-      if (!started) bar.start(p.iterations, p.iteration, payload);
-      else bar.update(p.iteration, payload);
+      if (!started) bar.start(total, done, payload);
+      else {
+        bar.setTotal(total);
+        bar.update(done, payload);
+      }
       started = true;
     },
     stop() {

@@ -24,7 +24,8 @@ import { instantiateKernels } from './wasm-kernels.js';
 
 export type Backend = 'wasm' | 'reference';
 
-const SCRATCH_ELEMENTS = 1 << 20; // kernels transpose operands into this (4 MiB)
+/** Floats of scratch the WASM kernels transpose operands into (4 MiB); gemm works without it beyond. */
+export const SCRATCH_ELEMENTS = 1 << 20;
 
 export class Engine {
   readonly tape = new Tape();

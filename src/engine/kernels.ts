@@ -127,29 +127,27 @@ export interface BasicKernels {
  * backwards. Forward writes hprev (and cprev) [B,T,H], the state entering each step, and `saved`,
  * the gate values. Backward writes dh0 (dc0) and accumulates (+=) the gradients `needs` asks for:
  * 1 dW_ih, 2 dW_hh, 4 db_ih, 8 db_hh, 16 dx (frozen weights are skipped, not computed).
- * `work` is scratch the caller lends; its size in floats is given per kernel (rows = B·T).
+ * `work` is scratch the caller lends, of the size the kernel module states (forwardWork and
+ * backwardWork in ops/recurrent-cells.ts ask it).
  * See kernels/recurrent/{rnn,gru,lstm}.ts for the equations and saved layouts.
  */
 export interface RecurrentKernels {
-  /** saved [B,T,H] = h'. work: rows·H + max(I,H)·H + H + B·H. */
+  /** saved [B,T,H] = h'. */
   rnnForward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
     bih: number, bhh: number, h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, work: number): void;
-  /** work: rows·H + H + B·H, + (rows + H)·⌈I⌉₄ when I % 4 ≠ 0. */
   rnnBackward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
     saved: number, hprev: number, dout: number, outWidth: number, dhn: number, needs: number, dx: number, dwih: number,
     dwhh: number, dbih: number, dbhh: number, dh0: number, work: number): void;
-  /** saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn. work: rows·3H + max(I,H)·3H + 3H + B·3H. */
+  /** saved [B,T,4H] = r, z, n, h·W_hnᵀ + b_hn. */
   gruForward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
     bih: number, bhh: number, h0: number, out: number, outWidth: number, hn: number, hprev: number, saved: number, work: number): void;
-  /** work: 2·rows·3H + 2·3H + B·H, + (rows + 3H)·⌈I⌉₄ when I % 4 ≠ 0. */
   gruBackward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
     saved: number, hprev: number, dout: number, outWidth: number, dhn: number, needs: number, dx: number, dwih: number,
     dwhh: number, dbih: number, dbhh: number, dh0: number, work: number): void;
-  /** saved [B,T,5H] = i, f, g, o, tanh(c'). work: rows·4H + max(I,H)·4H + 4H + B·4H. */
+  /** saved [B,T,5H] = i, f, g, o, tanh(c'). */
   lstmForward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
     bih: number, bhh: number, h0: number, c0: number, out: number, outWidth: number, hn: number, cn: number, hprev: number,
     cprev: number, saved: number, work: number): void;
-  /** work: rows·4H + 4H + 2·B·H, + (rows + 4H)·⌈I⌉₄ when I % 4 ≠ 0. */
   lstmBackward(batch: number, steps: number, inputs: number, hidden: number, reverse: number, x: number, wih: number, whh: number,
     saved: number, hprev: number, cprev: number, dout: number, outWidth: number, dhn: number, dcn: number, needs: number,
     dx: number, dwih: number, dwhh: number, dbih: number, dbhh: number, dh0: number, dc0: number, work: number): void;

@@ -42,12 +42,6 @@ export class Tensor {
     for (let d = 0; d < this.shape.length; d++) flat = flat * this.shape[d] + index[d];
     return this.data[flat];
   }
-
-  /** The same elements seen with another shape of equal size (no copy). */
-  reshape(shape: readonly number[]): Tensor {
-    if (shapeSize(shape) !== this.size) throw new Error(`reshape ${fmt(this.shape)} → ${fmt(shape)}: sizes differ`);
-    return this.engine.view(this, shape);
-  }
 }
 
 /** A trainable tensor in the persistent region, with a persistent gradient buffer. */

@@ -3,11 +3,20 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import type { Kernels } from './kernels.js';
 
-interface KernelModuleExports extends Kernels {
+/** The scratch (floats) the recurrent kernels need, as kernels/recurrent/layer.ts lays it out; g = gates·H. */
+export interface RecurrentWorkSizes {
+  forwardWorkSize(batch: number, steps: number, inputs: number, hidden: number, g: number): number;
+  backwardWorkSize(batch: number, steps: number, inputs: number, hidden: number, g: number, split: number, carried: number): number;
+}
+
+interface KernelModuleExports extends Kernels, RecurrentWorkSizes {
   memory: WebAssembly.Memory;
   heapBase(): number;
   setScratch(offset: number, size: number): void;
 }
+
+/** What the module exports besides kernels. */
+export const NON_KERNEL_EXPORTS: readonly string[] = ['memory', 'heapBase', 'setScratch', 'forwardWorkSize', 'backwardWorkSize'];
 
 let compiled: WebAssembly.Module | null = null;
 
@@ -35,4 +44,12 @@ export function instantiateKernels(): KernelModuleExports {
     },
   });
   return instance.exports as unknown as KernelModuleExports;
+}
+
+let sizes: RecurrentWorkSizes | null = null;
+
+/** The recurrent kernels' scratch sizes, read from the kernel module (one instance serves every engine, the reference one too). */
+export function recurrentWorkSizes(): RecurrentWorkSizes {
+  sizes ??= instantiateKernels();
+  return sizes;
 }

@@ -22,7 +22,6 @@ export const DENSE_DEFAULTS: Pick<DenseConfig, 'bias' | 'init'> = { bias: true, 
 export type DenseOptions = Pick<DenseConfig, 'inputs' | 'outputs'> & Partial<DenseConfig>;
 
 export class Dense implements Module<DenseConfig> {
-  readonly className = 'Dense';
   readonly config: DenseConfig;
   /** [outputs, inputs] */
   readonly weight: Parameter;
@@ -54,9 +53,5 @@ export class Dense implements Module<DenseConfig> {
 
   freeze(frozen = true): void {
     freezeParameters(this.parameters(), frozen);
-  }
-
-  getConfig(): DenseConfig {
-    return { ...this.config };
   }
 }

@@ -14,7 +14,6 @@ export interface EmbeddingConfig {
 }
 
 export class Embedding implements Module<EmbeddingConfig> {
-  readonly className = 'Embedding';
   readonly config: EmbeddingConfig;
   /** [vocabulary, size], initialised N(0, 1) like PyTorch's nn.Embedding. */
   readonly weight: Parameter;
@@ -38,9 +37,5 @@ export class Embedding implements Module<EmbeddingConfig> {
 
   freeze(frozen = true): void {
     freezeParameters(this.parameters(), frozen);
-  }
-
-  getConfig(): EmbeddingConfig {
-    return { ...this.config };
   }
 }

@@ -5,14 +5,12 @@ import type { Parameter } from '../engine/tensor.js';
 import { UserError } from '../errors.js';
 
 export interface Module<Config extends object = object> {
-  /** The registered class name ('Dense'), as written in model files. */
-  readonly className: string;
+  /** The full config, defaults filled in: `new Class(engine, layer.config, rng)` builds the same layer. */
+  readonly config: Config;
   /** The trainable tensors, in a fixed order (the order model files store them in). */
   parameters(): Parameter[];
   /** Freezes (or with `false` unfreezes) every parameter. */
   freeze(frozen?: boolean): void;
-  /** The full config, defaults filled in: `new Class(engine, getConfig(), rng)` rebuilds the layer. */
-  getConfig(): Config;
 }
 
 /** Sets `frozen` on each parameter. */
@@ -21,29 +19,29 @@ export function freezeParameters(parameters: readonly Parameter[], frozen = true
 }
 
 /**
- * A full config: `given` over `defaults`. Throws a UserError for a key that is neither a default
+ * A full config: `given` over `defaults`. `layer` names the layer in messages ('Dense'). Throws a UserError for a key that is neither a default
  * nor in `required`, or for a required key left out.
  */
 export function resolveConfig<C extends object>(
-  className: string,
+  layer: string,
   defaults: Partial<C>,
   given: Partial<C>,
   required: readonly (keyof C & string)[],
 ): C {
   const known = new Set<string>([...Object.keys(defaults), ...required]);
   for (const key of Object.keys(given)) {
-    if (!known.has(key)) throw new UserError(`${className}: unknown option "${key}"`);
+    if (!known.has(key)) throw new UserError(`${layer}: unknown option "${key}"`);
   }
   const config: Record<string, unknown> = { ...defaults };
   for (const [key, value] of Object.entries(given)) if (value !== undefined) config[key] = value;
   for (const key of required) {
-    if (config[key] === undefined) throw new UserError(`${className}: missing option "${key}"`);
+    if (config[key] === undefined) throw new UserError(`${layer}: missing option "${key}"`);
   }
   return config as C;
 }
 
 /** Throws a UserError unless `value` is a positive integer. */
-export function checkSize(className: string, name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new UserError(`${className}: ${name} must be a positive integer, got ${value}`);
+export function checkSize(layer: string, name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new UserError(`${layer}: ${name} must be a positive integer, got ${value}`);
   return value;
 }

@@ -40,7 +40,6 @@ export const RECURRENT_DEFAULTS: Pick<RecurrentConfig, 'layers' | 'bidirectional
 type NamedWeights = RecurrentWeights & { [K in keyof RecurrentWeights]: Parameter };
 
 export class Recurrent implements Module<RecurrentConfig> {
-  readonly className = 'Recurrent';
   readonly config: RecurrentConfig;
   /** [layer][direction] */
   private readonly weights: NamedWeights[][];
@@ -70,10 +69,6 @@ export class Recurrent implements Module<RecurrentConfig> {
   /** Frozen parameters get no gradient (and the kernels skip computing it); inputs still do. */
   freeze(frozen = true): void {
     freezeParameters(this.parameters(), frozen);
-  }
-
-  getConfig(): RecurrentConfig {
-    return { ...this.config };
   }
 
   // W_ih Glorot-uniform, W_hh orthogonal, biases zero (b_if = forgetBias for lstm).

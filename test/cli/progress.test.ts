@@ -1,7 +1,28 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { memoryTerminal } from '../../src/cli/terminal.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** The progress lines of `rgan train … --json`, run in-process into a scratch directory. */
+async function trainProgress(...flags: string[]): Promise<Array<Record<string, unknown>>> {
+  const dir = await mkdtemp(join(tmpdir(), 'rgan-progress-'));
+  dirs.push(dir);
+  const terminal = memoryTerminal();
+  const code = await main(['train', ...flags, '--out', join(dir, 'model'), '--json'], terminal);
+  expect(terminal.stderr).toBe('');
+  expect(code).toBe(0);
+  const lines = terminal.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return lines.filter((line) => line.type === 'progress');
+}
 
 /** A writable that claims to be a terminal and keeps what is drawn on it. */
 function fakeTty(): Writable & { isTTY: boolean; columns: number; drawn: string } {
@@ -13,6 +34,33 @@ function fakeTty(): Writable & { isTTY: boolean; columns: number; drawn: string 
   }) as Writable & { isTTY: boolean; columns: number; drawn: string };
   return Object.assign(stream, { isTTY: true, columns: 120, drawn: '' });
 }
+
+describe('progress of a training run', () => {
+  it('names each TimeGAN phase, its number and its own iteration count in the JSON lines', async () => {
+    const lines = await trainProgress('--model', 'timegan', '--data', 'stocks', '--iterations', '20', '--log-every', '10', '--hidden', '4', '--layers', '1', '--batch', '8');
+    const where = lines.map((l) => [l.phase, l.phaseIndex, l.phases, l.phaseIteration, l.phaseIterations, l.iteration, l.iterations]);
+    expect(where).toEqual([
+      ['embedding', 1, 3, 10, 20, 10, 60],
+      ['embedding', 1, 3, 20, 20, 20, 60],
+      ['supervised', 2, 3, 10, 20, 30, 60],
+      ['supervised', 2, 3, 20, 20, 40, 60],
+      ['joint', 3, 3, 10, 20, 50, 60],
+      ['joint', 3, 3, 20, 20, 60, 60],
+    ]);
+    expect(Object.keys(lines[0])).toEqual(['type', 'phase', 'phaseIndex', 'phases', 'phaseIteration', 'phaseIterations', 'iteration', 'iterations', 'losses', 'iterationsPerSecond', 'etaSeconds']);
+    expect(lines.map((l) => Object.keys(l.losses as object).join('+'))).toEqual(['embedding', 'embedding', 'supervised', 'supervised', 'discriminator+generator+embedder', 'discriminator+generator+embedder']);
+    expect(lines.every((l) => typeof l.etaSeconds === 'number' && l.etaSeconds >= 0)).toBe(true);
+    expect(lines.at(-1)?.etaSeconds).toBe(0);
+  });
+
+  it('gives the recurrent GAN its one adversarial phase', async () => {
+    const lines = await trainProgress('--data', 'sines', '--iterations', '4', '--log-every', '2', '--hidden', '4', '--layers', '1', '--batch', '8');
+    expect(lines.map((l) => [l.phase, l.phaseIndex, l.phases, l.phaseIteration, l.phaseIterations, l.iteration])).toEqual([
+      ['adversarial', 1, 1, 2, 4, 2],
+      ['adversarial', 1, 1, 4, 4, 4],
+    ]);
+  });
+});
 
 describe('progress', () => {
   it('writes JSON lines with rate and ETA under --json', () => {
@@ -64,5 +112,15 @@ describe('progress', () => {
     expect(terminal.stdout + terminal.stderr).toBe('');
     expect(tty.drawn).toContain('iteration 500/1,000');
     expect(tty.drawn).toContain('discriminator 1.386  generator 0.6931 | 50 it/s | ETA 10s');
+  });
+
+  it('draws the phase and its own iteration count for a phased run', () => {
+    const tty = fakeTty();
+    const progress = createProgress(memoryTerminal({ progressStream: tty }));
+    const phase = { phase: 'joint', phaseIndex: 3, phases: 3, phaseIteration: 40, phaseIterations: 100 };
+    progress.update({ ...phase, iteration: 240, iterations: 300, losses: { generator: 2 }, iterationsPerSecond: 4, etaSeconds: 15 });
+    progress.stop();
+    expect(tty.drawn).toContain('joint (phase 3/3) · iteration 40/100');
+    expect(tty.drawn).toContain('generator 2 | 4 it/s | ETA 15s');
   });
 });

@@ -1,6 +1,7 @@
 // Inputs for comparing each WASM kernel with its float64 reference twin. Every kernel named in
 // the Kernels interface must have cases here (the test fails otherwise). Sizes include ones not
 // divisible by 4 or 8, and length-1 edges.
+import { SCRATCH_ELEMENTS } from '../../src/engine/engine.js';
 import type { BasicKernels, Kernels } from '../../src/engine/kernels.js';
 import { RECURRENT_KERNEL_CASES } from './recurrent-kernel-cases.js';
 
@@ -26,7 +27,7 @@ const gemmSizes = [
 ];
 
 function gemmCases(): KernelCase[] {
-  const cases: KernelCase[] = [];
+  const cases: KernelCase[] = [...gemmBeyondScratch()];
   for (const [m, n, k] of gemmSizes) {
     for (const transA of [0, 1]) {
       for (const transB of [0, 1]) {
@@ -41,6 +42,19 @@ function gemmCases(): KernelCase[] {
     }
   }
   return cases;
+}
+
+/** op(A)·Bᵀ with a B [N, K] too large to transpose into the scratch: the dot-product fallback. */
+function gemmBeyondScratch(): KernelCase[] {
+  const [m, k] = [3, 1024];
+  const n = SCRATCH_ELEMENTS / k + 1;
+  return [0, 1].flatMap((transA) =>
+    [0, 1].map((accumulate) => ({
+      buffers: { a: m * k, b: k * n, c: m * n },
+      args: (o: Record<string, number>) => [transA, 1, m, n, k, o.a, o.b, o.c, accumulate],
+      outputs: ['c'],
+    })),
+  );
 }
 
 /** Flat sizes: a length-1 edge, sizes off and on multiples of 4 and 16, one large. */

@@ -3,6 +3,7 @@
 // length-1 sequences, both directions, outputs written into a wider (bidirectional) output tensor,
 // and backward with every gradient, with frozen weights (input gradient only) and without dx.
 import type { RecurrentKernels } from '../../src/engine/kernels.js';
+import { backwardWork, forwardWork } from '../../src/engine/ops/recurrent-cells.js';
 import type { KernelCase } from './kernel-cases.js';
 
 type Cell = 'rnn' | 'gru' | 'lstm';
@@ -50,7 +51,7 @@ function forwardCases(cell: Cell): KernelCase[] {
     const lstm = cell === 'lstm';
     const buffers: Record<string, number> = {
       x: B * T * I, wih: g * I, whh: g * H, bih: g, bhh: g, h0: B * H, out: B * T * outWidth, hn: B * H,
-      hprev: B * T * H, saved: B * T * SAVED[cell] * H, work: B * T * g + Math.max(I, H) * g + g + B * g,
+      hprev: B * T * H, saved: B * T * SAVED[cell] * H, work: forwardWork(cell, B, T, I, H),
       ...(lstm ? { c0: B * H, cn: B * H, cprev: B * T * H } : {}),
     };
     const head: Args = (o) => [B, T, I, H, reverse, o.x, o.wih, o.whh, o.bih, o.bhh];
@@ -68,7 +69,7 @@ function backwardCases(cell: Cell): KernelCase[] {
     const buffers: Record<string, number> = {
       x: B * T * I, wih: g * I, whh: g * H, saved: B * T * SAVED[cell] * H, hprev: B * T * H, cprev: B * T * H,
       dout: B * T * outWidth, dhn: B * H, dcn: B * H, dx: B * T * I, dwih: g * I, dwhh: g * H, dbih: g, dbhh: g,
-      dh0: B * H, dc0: B * H, work: 2 * (B * T * g + g) + 2 * B * H + (B * T + g) * Math.ceil(I / 4) * 4,
+      dh0: B * H, dc0: B * H, work: backwardWork(cell, B, T, I, H),
     };
     const head: Args = (o) => [B, T, I, H, reverse, o.x, o.wih, o.whh, o.saved, o.hprev];
     const grads: Args = (o) => [needs, o.dx, o.dwih, o.dwhh, o.dbih, o.dbhh];

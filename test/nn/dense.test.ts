@@ -14,7 +14,7 @@ describe('Dense', () => {
     expect(layer.weight.shape).toEqual([2, 3]);
     expect(layer.bias?.shape).toEqual([2]);
     expect(layer.forward(engine.zeros([4, 5, 3])).shape).toEqual([4, 5, 2]);
-    expect(layer.getConfig()).toEqual({ inputs: 3, outputs: 2, bias: true, init: 'glorotUniform' });
+    expect(layer.config).toEqual({ inputs: 3, outputs: 2, bias: true, init: 'glorotUniform' });
     expect(layer.parameters().map((p) => p.name)).toEqual(['weight', 'bias']);
   });
 

@@ -20,7 +20,7 @@ describe('Recurrent', () => {
     ]);
     expect(params.map((p) => p.shape)).toContainEqual([20, 10]); // weight_ih_l1: [4H, 2H]
     expect(params[2].toArray()).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(lstm.getConfig()).toEqual({ cell: 'lstm', inputs: 3, hidden: 5, layers: 2, bidirectional: true, forgetBias: 1 });
+    expect(lstm.config).toEqual({ cell: 'lstm', inputs: 3, hidden: 5, layers: 2, bidirectional: true, forgetBias: 1 });
   });
 
   it('initialises W_hh with orthonormal columns and W_ih within the Glorot limit', () => {

@@ -1,6 +1,7 @@
 // The three recurrent cells as the ops see them: how many gate blocks each has, what its forward
 // saves per step, and how much scratch its kernels borrow. The equations live in the kernels
 // (kernels/recurrent/*.ts) and their float64 twins (../reference/recurrent-*.ts).
+import { recurrentWorkSizes } from '../wasm-kernels.js';
 
 export type CellKind = 'rnn' | 'gru' | 'lstm';
 
@@ -23,25 +24,15 @@ export const CELLS: Record<CellKind, CellShape> = {
   lstm: { gates: 4, saved: 5, memory: true, splitGradients: false },
 };
 
-/**
- * Floats of scratch a forward kernel needs: the pre-activations [B·T, G·H], a transposed weight
- * [max(I, H), G·H], the combined bias [G·H] and room for a step product [B, G·H].
- */
+/** Floats of scratch a forward kernel needs (the kernel module states it). */
 export function forwardWork(cell: CellKind, batch: number, steps: number, inputs: number, hidden: number): number {
-  const g = CELLS[cell].gates * hidden;
-  return batch * steps * g + Math.max(inputs, hidden) * g + g + batch * g;
+  return recurrentWorkSizes().forwardWorkSize(batch, steps, inputs, hidden, CELLS[cell].gates * hidden);
 }
 
-/**
- * Floats of scratch a backward kernel needs: the pre-activation gradients [B·T, G·H] (twice for
- * gru), their column sums [G·H] (twice for gru), the gradients carried between steps [B, H], and
- * when I is not a multiple of 4, room to pad the input-side products to ⌈I⌉₄ columns.
- */
+/** Floats of scratch a backward kernel needs (the kernel module states it). */
 export function backwardWork(cell: CellKind, batch: number, steps: number, inputs: number, hidden: number): number {
-  const g = CELLS[cell].gates * hidden;
-  const sides = CELLS[cell].splitGradients ? 2 : 1;
-  const narrow = inputs % 4 === 0 ? 0 : (batch * steps + g) * (Math.ceil(inputs / 4) * 4);
-  return sides * (batch * steps * g + g) + (CELLS[cell].memory ? 2 : 1) * batch * hidden + narrow;
+  const { gates, splitGradients, memory } = CELLS[cell];
+  return recurrentWorkSizes().backwardWorkSize(batch, steps, inputs, hidden, gates * hidden, splitGradients ? 1 : 0, memory ? 2 : 1);
 }
 
 /** Bits of a backward kernel's `needs` (kernels/recurrent/layer.ts). */

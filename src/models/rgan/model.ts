@@ -82,7 +82,7 @@ export class RecurrentGAN {
     const training: TrainingData = { ...data, conditionCount: conditionCount(data) };
     const logEvery = options.logEvery ?? 50;
     return runTrainingLoop({
-      iterations: options.iterations,
+      phases: [{ name: 'adversarial', iterations: options.iterations }],
       startIteration: this.progress.iteration,
       logEvery,
       step: (i) => {

@@ -19,7 +19,7 @@ import { uniformNoise } from './batches.js';
 import { resolveTimeGANConfig, type TimeGANConfig } from './config.js';
 import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './networks.js';
 import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
-import { learningRateFactor, nextPhase, noPhaseIterations, schedulePosition, totalIterations, type PhaseIterations, type PhaseName } from './schedule.js';
+import { learningRateFactor, nextPhase, noPhaseIterations, schedulePosition, totalIterations, trainingPhases, type PhaseIterations, type PhaseName } from './schedule.js';
 import { TimeGANTrainer } from './trainer.js';
 import { WeightAverage } from '../../nn/weight-average.js';
 
@@ -87,7 +87,7 @@ export class TimeGAN {
     const { trainer, average } = this.build();
     const logEvery = options.logEvery ?? 50;
     return runTrainingLoop({
-      iterations: 3 * perPhase,
+      phases: trainingPhases(perPhase, this.config.discriminatorSteps),
       startIteration: schedulePosition(this.progress.phases, perPhase),
       logEvery,
       step: (i) => {

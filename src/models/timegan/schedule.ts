@@ -2,10 +2,23 @@
 // Progress is kept as iterations done per phase; the phase under way is the last one begun, and a
 // begun phase is never returned to. One overall position (0 … 3·I) counts across the phases, for
 // progress events and checkpoints.
+import type { TrainingPhase } from '../../train/phases.js';
 import type { LearningRateDecay } from './config.js';
 
 export const PHASES = ['embedding', 'supervised', 'joint'] as const;
 export type PhaseName = (typeof PHASES)[number];
+
+/**
+ * The schedule for the training loop: `perPhase` iterations of each phase, with each phase's time
+ * per iteration relative to an embedding iteration, for the ETA of phases not yet begun. The
+ * costs come from BENCHMARKS.md workload B (about 23 / 13 / 190 ms per iteration with one
+ * discriminator step); each further discriminator step adds about 2 (a joint phase of the stocks
+ * preset, with 3, took about 1.5 times as long as with 1).
+ */
+export function trainingPhases(perPhase: number, discriminatorSteps: number): TrainingPhase[] {
+  const relativeCost: PhaseIterations = { embedding: 1, supervised: 0.55, joint: 6 + 2 * discriminatorSteps };
+  return PHASES.map((name) => ({ name, iterations: perPhase, relativeCost: relativeCost[name] }));
+}
 
 /** Iterations done in each phase. */
 export type PhaseIterations = Record<PhaseName, number>;
