@@ -58,7 +58,9 @@ export async function matchCheckpointData(checkpointDir: string, now: DataFinger
 /** After a run that wrote no checkpoint (it failed or stopped first): removes what the record left. */
 export async function forgetDataWithoutCheckpoint(checkpointDir: string): Promise<void> {
   if (await isModelDirectory(checkpointDir)) return;
-  await rm(join(checkpointDir, DATA_FINGERPRINT_FILE), { force: true }).catch(() => undefined);
+  const file = join(checkpointDir, DATA_FINGERPRINT_FILE);
+  const ours = await readDataFingerprint(file).catch(() => null); // a file of another shape is not ours to remove
+  if (ours !== null) await rm(file, { force: true }).catch(() => undefined);
   await rmdir(checkpointDir).catch(() => undefined); // only while it is empty
 }
 

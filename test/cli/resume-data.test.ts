@@ -1,6 +1,8 @@
-// `train --resume` continues only on the data the checkpoint was trained on: other values, other
-// scaling or other data flags are refused by name; the same data under another path is fine.
+// `train --resume` continues only on the data the checkpoint was trained on (other values, other
+// scaling or other data flags are refused by name; the same data under another path is fine),
+// and a first run that fails before its first checkpoint leaves no record and no directory.
 import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,5 +89,13 @@ describe('train --resume and the data it continues on', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`--resume: ${join(out, 'checkpoint')} has no record of the data it was trained on (an older rgan wrote it); resuming without checking --data\n`);
     expect(JSON.parse(await readFile(join(out, 'checkpoint', 'data.json'), 'utf8'))).toMatchObject({ data: wave, windows: 33 });
+  });
+
+  it('leaves neither the record nor the directory behind when training fails before its first checkpoint', async () => {
+    const out = join(dir, 'diverged');
+    const r = await rgan('train', '--data', wave, '--out', out, ...TINY, '--iterations', '20', '--lr', '1e30');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^training diverged at iteration \d+: .*; no checkpoint was written before it; try a lower --lr or --grad-clip\n$/);
+    expect(existsSync(out)).toBe(false);
   });
 });

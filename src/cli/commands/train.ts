@@ -1,5 +1,6 @@
 // `rgan train --data FILE|sines|stocks|energy --out DIR …`: trains a recurrent GAN on the
-// user's sequences, with progress, checkpoints, --resume and a clean stop on Ctrl-C.
+// user's sequences, with progress, checkpoints, --resume (on the same data only), one run per
+// --out at a time (DIR/.rgan.lock), and a clean stop on Ctrl-C or SIGTERM (exit 130/143).
 import type { Command } from 'commander';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
