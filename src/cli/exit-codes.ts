@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { packageVersion } from '../package-root.js';
+import { Interrupted } from './interrupts.js';
 import type { Terminal } from './terminal.js';
 
 export const EXIT_OK = 0;
@@ -9,6 +10,7 @@ export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
 /** Anything else: a bug in recurrent-gan. */
 export const EXIT_INTERNAL_ERROR = 2;
+// A run stopped by Ctrl-C or SIGTERM exits 130 or 143 (128 + the signal's number): INTERRUPT_EXIT_CODES.
 
 /** The help command to suggest after a commander error, recorded as the error passes a command. */
 const helpHints = new WeakMap<CommanderError, string>();
@@ -24,6 +26,10 @@ export function reportError(error: unknown, terminal: Terminal): number {
   if (isUserError(error)) {
     terminal.err(`${error.message}\n`);
     return EXIT_USER_ERROR;
+  }
+  if (error instanceof Interrupted) {
+    terminal.err(`${error.message}\n`);
+    return error.exitCode;
   }
   const debug = terminal.env.RGAN_DEBUG === '1';
   const stack = error instanceof Error ? error.stack : undefined;

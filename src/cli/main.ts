@@ -1,5 +1,6 @@
 // The `rgan` program: builds the commander program, runs one command line, and turns its
-// outcome into an exit status (0 ok, 1 user error, 2 bug) instead of exiting the process.
+// outcome into an exit status (0 ok, 1 user error, 2 bug, 130/143 interrupted) instead of exiting
+// the process.
 import { Command } from 'commander';
 import { packageVersion } from '../package-root.js';
 import type { CliContext, RegisterCommand } from './command.js';

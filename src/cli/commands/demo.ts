@@ -14,6 +14,8 @@ import { DEMO_PRESET } from '../../models/rgan/presets.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
 import { positiveInteger } from '../flags.js';
 import { createProgress } from '../progress.js';
+import { lockModelDirectory } from '../../io/model-lock.js';
+import { catchInterrupts, Interrupted, type Interrupts } from '../interrupts.js';
 
 export interface DemoOptions extends CommonOptions {
   out: string;
@@ -28,16 +30,30 @@ export function registerDemo(program: Command, context: CliContext): void {
 }
 
 export async function demo(options: DemoOptions, context: CliContext): Promise<void> {
+  const lock = await lockModelDirectory(options.out, { flag: '--out', warn: (line) => context.terminal.err(`${line}\n`) });
+  const interrupts = catchInterrupts();
+  try {
+    await demoHoldingLock(options, context, interrupts);
+  } finally {
+    interrupts.dispose();
+    lock.release();
+  }
+}
+
+/** demo(), with --out locked; a signal stops training and the demo writes nothing. */
+async function demoHoldingLock(options: DemoOptions, context: CliContext, interrupts: Interrupts): Promise<void> {
   await prepareOutputDirectory(options.out);
   const data = prepareDataset(await loadBuiltinDataset('sines', new Random(DEMO_PRESET.config.seed ?? 0)), { seqLen: 24 });
   const gan = new RecurrentGAN(DEMO_PRESET.config);
   const progress = createProgress(context.terminal, { json: options.json });
   let result;
   try {
-    result = await gan.fit(data, { iterations: options.iterations, logEvery: 25, onProgress: (e) => progress.update(e) });
+    result = await gan.fit(data, { iterations: options.iterations, logEvery: 25, onProgress: (e) => progress.update(e), signal: interrupts.signal });
   } finally {
     progress.stop();
   }
+  const signal = interrupts.received();
+  if (signal !== null) throw new Interrupted(signal, `the demo stopped after ${result.iterationsDone} iterations and wrote nothing`);
   const modelDir = join(options.out, 'model');
   const samplesFile = join(options.out, 'samples.csv');
   await gan.save(modelDir);

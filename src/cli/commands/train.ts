@@ -1,5 +1,6 @@
 // `rgan train --data FILE|sines|stocks|energy --out DIR …`: trains a recurrent GAN on the
-// user's sequences, with progress, checkpoints, --resume and a clean stop on Ctrl-C.
+// user's sequences, with progress, checkpoints, --resume (on the same data only), one run per
+// --out at a time (DIR/.rgan.lock), and a clean stop on Ctrl-C or SIGTERM (exit 130/143).
 import type { Command } from 'commander';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
@@ -14,6 +15,9 @@ import { choice, positiveInteger } from '../flags.js';
 import { addModelFlags, configFromFlags, createModelFromFlags, MODEL_FLAG_KEYS, timeganConfigFromFlags, type ModelFlags } from '../model-flags.js';
 import { mergeConfig, type DeepPartial } from '../../config.js';
 import { createProgress } from '../progress.js';
+import { lockModelDirectory } from '../../io/model-lock.js';
+import { catchInterrupts, Interrupted, type Interrupts } from '../interrupts.js';
+import { fingerprintData, forgetDataWithoutCheckpoint, matchCheckpointData } from '../data-fingerprint.js';
 
 export interface TrainOptions extends CommonOptions, DataFlags, ModelFlags {
   out: string;
@@ -38,18 +42,30 @@ export function registerTrain(program: Command, context: CliContext): void {
 }
 
 export async function train(options: TrainOptions, context: CliContext, given: ReadonlySet<string> = new Set()): Promise<void> {
+  const lock = await lockModelDirectory(options.out, { flag: '--out', warn: (line) => context.terminal.err(`${line}\n`) });
+  const interrupts = catchInterrupts();
+  try {
+    await trainHoldingLock(options, context, given, interrupts);
+  } finally {
+    interrupts.dispose();
+    await forgetDataWithoutCheckpoint(checkpointPath(options.out));
+    lock.release();
+  }
+}
+
+/** train(), with --out locked and SIGINT/SIGTERM caught from the start. */
+async function trainHoldingLock(options: TrainOptions, context: CliContext, given: ReadonlySet<string>, interrupts: Interrupts): Promise<void> {
   await checkOutput(options);
   // The model first: its flags are checked before the (slower) data is read.
   const gan = options.resume === true ? await loadModel(checkpointPath(options.out)) : createModelFromFlags(options.model, options, options.seqLen);
   if (options.resume === true) checkResumeFlags(gan, options, given);
   // A resumed run reads its data as the first did: sines are drawn from the model's own seed.
   const data = await prepareFromFlags(options, options.resume === true ? gan.config.seed : options.seed);
+  throwIfInterruptedBeforeTraining(interrupts);
+  await matchCheckpointData(checkpointPath(options.out), fingerprintData(options, data), options.resume === true, (line) => context.terminal.err(`${line}\n`));
   // Created only once the data and flags are known good: a bad input leaves nothing behind.
   await mkdir(options.out, { recursive: true });
   const progress = createProgress(context.terminal, { json: options.json });
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
   let result: LoopResult;
   try {
     result = await gan.fit(data, {
@@ -58,14 +74,14 @@ export async function train(options: TrainOptions, context: CliContext, given: R
       checkpointEvery: options.checkpointEvery,
       checkpointDir: checkpointPath(options.out),
       onProgress: (event) => progress.update(event),
-      signal: controller.signal,
+      signal: interrupts.signal,
     });
   } catch (error) {
     throw error instanceof DivergenceError ? divergenceMessage(error, options.out, await lastCheckpointIteration(options.out)) : error;
   } finally {
-    process.off('SIGINT', stop);
     progress.stop();
   }
+  if (result.aborted && result.iterationsDone === 0) throwIfInterruptedBeforeTraining(interrupts);
   await gan.save(options.out);
   const summary = { out: options.out, iterations: result.iterationsDone, stoppedEarly: result.aborted, seconds: round(result.seconds), losses: result.lastLosses, windows: data.count };
   printResult(context, options, summary, () =>
@@ -75,6 +91,19 @@ export async function train(options: TrainOptions, context: CliContext, given: R
       `model written to ${options.out}${result.aborted ? ' (continue with --resume)' : ''}`,
     ].join('\n'),
   );
+  if (result.aborted) throw interruptedTraining(interrupts, result, options);
+}
+
+/** A signal before the first iteration: stop with nothing written. */
+function throwIfInterruptedBeforeTraining(interrupts: Interrupts): void {
+  const signal = interrupts.received();
+  if (signal !== null) throw new Interrupted(signal, 'stopped before training began; nothing was written');
+}
+
+/** A run stopped by a signal has saved its model and checkpoint; it ends with 130 or 143, not 0. */
+function interruptedTraining(interrupts: Interrupts, result: LoopResult, options: TrainOptions): Interrupted {
+  const where = `the model and its checkpoint are saved in ${options.out}`;
+  return new Interrupted(interrupts.received() ?? 'SIGINT', `stopped after ${result.iterationsDone} of ${options.iterations} iterations, ${where}; continue with the same command plus --resume`);
 }
 
 /** The option keys given on the command line (not defaults). */
