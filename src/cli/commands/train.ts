@@ -1,11 +1,11 @@
 // `rgan train --data FILE|sines|stocks|energy --out DIR …`: trains a recurrent GAN on the
 // user's sequences, with progress, checkpoints, --resume and a clean stop on Ctrl-C.
 import type { Command } from 'commander';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { checkpointPath, hasCheckpoint } from '../../io/checkpoint.js';
 import { isModelDirectory, readModelDescription } from '../../io/model-directory.js';
-import { assertParentDirectory } from '../../io/atomic-write.js';
+import { checkModelOutput, removeUnsavedModelDirectory } from '../../io/output-path.js';
 import { loadModel, MODEL_KINDS, type SequenceModel } from '../../models/registry.js';
 import { DivergenceError, type LoopResult } from '../../train/loop.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
@@ -45,7 +45,7 @@ export async function train(options: TrainOptions, context: CliContext, given: R
   // A resumed run reads its data as the first did: sines are drawn from the model's own seed.
   const data = await prepareFromFlags(options, options.resume === true ? gan.config.seed : options.seed);
   // Created only once the data and flags are known good: a bad input leaves nothing behind.
-  await mkdir(options.out, { recursive: true });
+  const created = (await mkdir(options.out, { recursive: true })) !== undefined;
   const progress = createProgress(context.terminal, { json: options.json });
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -61,7 +61,9 @@ export async function train(options: TrainOptions, context: CliContext, given: R
       signal: controller.signal,
     });
   } catch (error) {
-    throw error instanceof DivergenceError ? divergenceMessage(error, options.out, await lastCheckpointIteration(options.out)) : error;
+    const reported = error instanceof DivergenceError ? divergenceMessage(error, options.out, await lastCheckpointIteration(options.out)) : error;
+    if (created) await removeUnsavedModelDirectory(options.out); // no empty model directory is left behind
+    throw reported;
   } finally {
     process.off('SIGINT', stop);
     progress.stop();
@@ -112,11 +114,9 @@ function differingKey(asked: unknown, saved: unknown, path = ''): { path: string
   return asked === saved ? null : { path, asked, saved };
 }
 
-/** --out must have an existing parent; an existing model there needs --resume or --force. */
+/** --out may receive a model (see output-path.ts); an existing model there needs --resume or --force. */
 async function checkOutput(options: TrainOptions): Promise<void> {
-  await assertParentDirectory(options.out, '--out');
-  const info = await stat(options.out).catch(() => null);
-  if (info !== null && !info.isDirectory()) throw new UserError('exists and is not a directory', { flag: '--out', file: options.out });
+  await checkModelOutput(options.out, '--out', [{ flag: '--data', path: options.data }]);
   if (options.resume === true) {
     if (!(await hasCheckpoint(options.out))) throw new UserError('holds no checkpoint to resume from', { flag: '--out', file: options.out });
     return;
