@@ -53,12 +53,12 @@ export async function checkOutputFile(path: string, rules: OutputFileRules): Pro
   }
   const reader = existing === null ? undefined : await inputHolding(existing, rules.inputs);
   if (reader !== undefined) throw new UserError(`is ${reader}; choose another path`, place);
-  if (MODEL_FILE_NAMES.includes(basename(path)) && (await holdsModel(dirname(path)))) {
-    throw new UserError('is a file of the model in that directory; choose another name', place);
+  const target = existing === null ? path : await realpath(path); // what is written: a link's target
+  if (MODEL_FILE_NAMES.includes(basename(target)) && (await holdsModel(dirname(target)))) {
+    throw new UserError('is a file of a model; choose another name', place);
   }
   if (existing !== null && !rules.force) throw new UserError('exists; use --force to replace it', place);
-  // temporary files are made beside the file written, the target of a link
-  await removeStaleTemporaryFiles(existing === null ? dirname(path) : dirname(await realpath(path)));
+  await removeStaleTemporaryFiles(dirname(target)); // temporary files are made beside the target
 }
 
 /**

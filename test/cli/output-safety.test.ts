@@ -78,6 +78,16 @@ describe('refused outputs', () => {
     }
   });
 
+  it('sample: the files of a model this run does not read, by name or through a link', async () => {
+    const other = join(dir, 'other-model');
+    await cp(model, other, { recursive: true });
+    const viaLink = join(dir, 'other-model-link.json');
+    await symlink(join(other, 'model.json'), viaLink);
+    for (const out of [join(other, 'model.json'), viaLink]) {
+      await expectRefused(['sample', '--model', model, '--n', '2', '--out', out, '--force'], /: is a file of a model; choose another name$/m);
+    }
+  });
+
   it('report: what it reads, even as `./name` or a hard link, a non-HTML name, a device and a FIFO', async () => {
     const compare = ['report', '--real', data, '--synthetic', synthetic, ...QUICK];
     const realAsHtml = join(dir, 'data-link.html');
