@@ -1,8 +1,11 @@
 // Atomic file writes: write to a temporary name beside the target, then rename into place,
-// so a crash or kill never leaves a half-written file under the real name.
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+// so a crash or kill never leaves a half-written file under the real name (and an interrupted
+// write leaves no temporary file: see temporary-files.ts).
+import { open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
+import { errorCode } from './fs-errors.js';
+import { withTemporaryFile } from './temporary-files.js';
 
 /** Throws a UserError unless the directory that will hold `path` exists. */
 export async function assertParentDirectory(path: string, flag?: string): Promise<void> {
@@ -13,26 +16,36 @@ export async function assertParentDirectory(path: string, flag?: string): Promis
   }
 }
 
-/** The temporary names writeFileAtomic uses for `path` start with this (for cleanup checks). */
-export function temporaryPrefix(path: string): string {
-  return `.${basename(path)}.`;
+/**
+ * Writes `data` to `path` atomically (temporary file, fsync, rename). A symbolic link at `path`
+ * is written through: its target is replaced, the link stays.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const target = await followLinks(path);
+  await withTemporaryFile(target, async (temporary) => {
+    try {
+      const handle = await open(temporary, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, target);
+    } catch (e) {
+      // A failed write or rename must not leave the temporary file behind.
+      await rm(temporary, { force: true });
+      throw e;
+    }
+  });
 }
 
-/** Writes `data` to `path` atomically (temporary file, fsync, rename). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${Date.now()}.tmp`);
+/** The file `path` names once symbolic links are resolved; `path` itself when nothing is there yet. */
+async function followLinks(path: string): Promise<string> {
   try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
+    return await realpath(path);
   } catch (e) {
-    // A failed write or rename must not leave the temporary file behind.
-    await rm(temporary, { force: true });
+    if (errorCode(e) === 'ENOENT') return path;
     throw e;
   }
 }

@@ -37,6 +37,8 @@ export interface LockHolder {
 export interface ModelLock {
   readonly dir: string;
   readonly holder: LockHolder;
+  /** Whether taking the lock created `dir` (it was absent before this run). */
+  readonly createdDirectory: boolean;
   /** Gives the lock up; safe to call more than once. */
   release(): void;
 }
@@ -80,6 +82,7 @@ export async function lockModelDirectory(dir: string, options: LockOptions = {})
   return {
     dir,
     holder: me,
+    createdDirectory: created,
     release() {
       if (released) return;
       released = true;

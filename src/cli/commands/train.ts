@@ -2,11 +2,11 @@
 // user's sequences, with progress, checkpoints, --resume (on the same data only), one run per
 // --out at a time (DIR/.rgan.lock), and a clean stop on Ctrl-C or SIGTERM (exit 130/143).
 import type { Command } from 'commander';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { checkpointPath, hasCheckpoint } from '../../io/checkpoint.js';
 import { isModelDirectory, readModelDescription } from '../../io/model-directory.js';
-import { assertParentDirectory } from '../../io/atomic-write.js';
+import { checkModelOutput, removeUnsavedModelDirectory } from '../../io/output-path.js';
 import { loadModel, MODEL_KINDS, type SequenceModel } from '../../models/registry.js';
 import { DivergenceError, type LoopResult } from '../../train/loop.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
@@ -45,7 +45,7 @@ export async function train(options: TrainOptions, context: CliContext, given: R
   const lock = await lockModelDirectory(options.out, { flag: '--out', warn: (line) => context.terminal.err(`${line}\n`) });
   const interrupts = catchInterrupts();
   try {
-    await trainHoldingLock(options, context, given, interrupts);
+    await trainHoldingLock(options, context, given, interrupts, lock.createdDirectory);
   } finally {
     interrupts.dispose();
     await forgetDataWithoutCheckpoint(checkpointPath(options.out));
@@ -54,7 +54,7 @@ export async function train(options: TrainOptions, context: CliContext, given: R
 }
 
 /** train(), with --out locked and SIGINT/SIGTERM caught from the start. */
-async function trainHoldingLock(options: TrainOptions, context: CliContext, given: ReadonlySet<string>, interrupts: Interrupts): Promise<void> {
+async function trainHoldingLock(options: TrainOptions, context: CliContext, given: ReadonlySet<string>, interrupts: Interrupts, created: boolean): Promise<void> {
   await checkOutput(options);
   // The model first: its flags are checked before the (slower) data is read.
   const gan = options.resume === true ? await loadModel(checkpointPath(options.out)) : createModelFromFlags(options.model, options, options.seqLen);
@@ -63,8 +63,8 @@ async function trainHoldingLock(options: TrainOptions, context: CliContext, give
   const data = await prepareFromFlags(options, options.resume === true ? gan.config.seed : options.seed);
   throwIfInterruptedBeforeTraining(interrupts);
   await matchCheckpointData(checkpointPath(options.out), fingerprintData(options, data), options.resume === true, (line) => context.terminal.err(`${line}\n`));
-  // Created only once the data and flags are known good: a bad input leaves nothing behind.
-  await mkdir(options.out, { recursive: true });
+  // The lock created --out if it was new; a bad input or a failure before the first checkpoint
+  // leaves nothing behind (removeUnsavedModelDirectory below, and the lock's release).
   const progress = createProgress(context.terminal, { json: options.json });
   let result: LoopResult;
   try {
@@ -77,7 +77,9 @@ async function trainHoldingLock(options: TrainOptions, context: CliContext, give
       signal: interrupts.signal,
     });
   } catch (error) {
-    throw error instanceof DivergenceError ? divergenceMessage(error, options.out, await lastCheckpointIteration(options.out)) : error;
+    const reported = error instanceof DivergenceError ? divergenceMessage(error, options.out, await lastCheckpointIteration(options.out)) : error;
+    if (created) await removeUnsavedModelDirectory(options.out); // no empty model directory is left behind
+    throw reported;
   } finally {
     progress.stop();
   }
@@ -141,11 +143,9 @@ function differingKey(asked: unknown, saved: unknown, path = ''): { path: string
   return asked === saved ? null : { path, asked, saved };
 }
 
-/** --out must have an existing parent; an existing model there needs --resume or --force. */
+/** --out may receive a model (see output-path.ts); an existing model there needs --resume or --force. */
 async function checkOutput(options: TrainOptions): Promise<void> {
-  await assertParentDirectory(options.out, '--out');
-  const info = await stat(options.out).catch(() => null);
-  if (info !== null && !info.isDirectory()) throw new UserError('exists and is not a directory', { flag: '--out', file: options.out });
+  await checkModelOutput(options.out, '--out', [{ flag: '--data', path: options.data }]);
   if (options.resume === true) {
     if (!(await hasCheckpoint(options.out))) throw new UserError('holds no checkpoint to resume from', { flag: '--out', file: options.out });
     return;
