@@ -96,7 +96,7 @@ describe('RecurrentGAN', () => {
       momentWeight: 1,
       gradClip: 1,
       labelSmoothing: 0.1,
-      dSteps: 2,
+      discriminatorSteps: 2,
       generator: { cell: 'lstm', hidden: 5, layers: 2 },
       discriminator: { cell: 'rnn', hidden: 4, layers: 1, bidirectional: true, readout: 'last' },
     });
