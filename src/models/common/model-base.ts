@@ -44,7 +44,7 @@ export abstract class ModelBase<C extends BaseConfig, B extends BuiltModel> {
   private built: B | null = null;
 
   protected constructor(private readonly schema: z.ZodType<C>, given: unknown) {
-    this.config = resolveConfig(schema, given ?? {});
+    this.config = resolveConfig(schema, given === undefined ? {} : given);
     this.rng = new Random(this.config.seed);
   }
 
