@@ -196,14 +196,6 @@ export function checkChoice<T extends string>(name: string, value: string, allow
   return value as T;
 }
 
-/** Throws a UserError unless `value` is an integer ≥ `min`. */
-export function checkInteger(name: string, value: number, min = 1): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new UserError(`${name} must be an integer ≥ ${min}, got ${value}`);
-  }
-  return value;
-}
-
 /** Throws a UserError unless `value` is a finite number in [min, max]. */
 export function checkNumber(name: string, value: number, min: number, max = Infinity): number {
   if (!Number.isFinite(value) || value < min || value > max) {
