@@ -188,7 +188,10 @@ describe('RecurrentGAN', () => {
     expect(() => new RecurrentGAN({ generator: { hiden: 3 } } as never)).toThrow(/generator.hiden/);
     expect(() => new RecurrentGAN({ loss: 'kl' } as never)).toThrow(UserError);
     expect(() => new RecurrentGAN({ loss: 'hinge', labelSmoothing: 0.1 })).toThrow(/labelSmoothing/);
-    expect(() => new RecurrentGAN({ optimizer: { beta2: 1 } })).toThrow(/beta2/);
+    expect(() => new RecurrentGAN({ optimizer: { beta2: 1 } })).toThrow('optimizer.beta2 must be below 1, got 1');
+    // the same bounds as the flags (--label-smoothing: must be at most 0.5)
+    expect(() => new RecurrentGAN({ labelSmoothing: 0.6 })).toThrow('labelSmoothing must be at most 0.5, got 0.6');
+    expect(() => new RecurrentGAN({ loss: 'hinge', labelSmoothing: 0.1 })).toThrow('labelSmoothing applies to loss bce only, not hinge');
     expect(() => new RecurrentGAN(null as never)).toThrow(UserError);
   });
 });
