@@ -1,10 +1,13 @@
 // recurrent-gan's public API: re-exports only.
-export { RecurrentGAN, type FitData, type FitOptions, type SampleOptions, type RGANTrainingState } from './models/rgan/model.js';
-export { resolveRGANConfig, DEFAULT_RGAN_CONFIG, CELLS, LOSSES, type RGANConfig, type Cell, type AdversarialLoss } from './models/rgan/config.js';
-export type { TrainingData } from './models/rgan/batches.js';
+export { RecurrentGAN, type RGANTrainingState } from './models/rgan/model.js';
+export type { FitData, FitOptions, SampleOptions } from './models/common/sequence-model.js';
+export { resolveRGANConfig, DEFAULT_RGAN_CONFIG, RGAN_CONFIG, LOSSES, type RGANConfig, type AdversarialLoss } from './models/rgan/config.js';
+export { CELLS, type Cell } from './models/common/settings.js';
+export type { TrainingData } from './models/common/batches.js';
 export { TimeGAN, type TimeGANTrainingState } from './models/timegan/model.js';
-export { resolveTimeGANConfig, DEFAULT_TIMEGAN_CONFIG, LEARNING_RATE_DECAYS, type TimeGANConfig, type LearningRateDecay } from './models/timegan/config.js';
-export { loadModel, MODEL_KINDS, type SequenceModel } from './models/registry.js';
+export { resolveTimeGANConfig, DEFAULT_TIMEGAN_CONFIG, TIMEGAN_CONFIG, LEARNING_RATE_DECAYS, type TimeGANConfig, type LearningRateDecay } from './models/timegan/config.js';
+export { loadModel, modelKind, KINDS, MODEL_KINDS, type ModelKind, type DataKind, type SequenceModel } from './models/registry.js';
+export { resolveConfig, SETTINGS, type SettingInfo, type DeepPartial } from './config.js';
 export * from './metrics/index.js';
 export { runTrainingLoop, DivergenceError, type ProgressEvent, type LoopResult, type Losses, type TrainingPhase } from './train/loop.js';
 export * from './data/index.js';

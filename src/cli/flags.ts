@@ -1,12 +1,12 @@
 // Parsers for flag values, usable as commander argParsers: each checks one kind of value and
 // throws a UserError naming the flag, e.g. "--seq-len: must be a positive integer, got 0".
+// (Model flags are parsed by their config schemas instead: src/cli/model-flags.ts.)
 import { UserError } from '../errors.js';
 
 /** A commander argParser: the flag's text in, the typed value out. */
 export type FlagParser<T> = (value: string) => T;
 
 const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A whole number ≥ 1: `positiveInteger('--seq-len')`. */
 export function positiveInteger(flag: string): FlagParser<number> {
@@ -18,11 +18,6 @@ export function nonNegativeInteger(flag: string): FlagParser<number> {
   return integerAtLeast(flag, 0, 'a non-negative integer');
 }
 
-/** A finite number > 0 (decimal or exponent notation: 0.001, 1e-3). */
-export function positiveNumber(flag: string): FlagParser<number> {
-  return decimalWhere(flag, 'a positive number', (n) => n > 0);
-}
-
 /** A random seed: a whole number from 0 to 2^32 − 1 (the generator is seeded with 32 bits). */
 export function seed(flag: string): FlagParser<number> {
   const parse = integerAtLeast(flag, 0, 'a seed from 0 to 4294967295');
@@ -31,21 +26,6 @@ export function seed(flag: string): FlagParser<number> {
     if (n > 0xffffffff) throw invalid(flag, 'a seed from 0 to 4294967295', value);
     return n;
   };
-}
-
-/** A finite number ≥ 0. */
-export function nonNegativeNumber(flag: string): FlagParser<number> {
-  return decimalWhere(flag, 'a non-negative number', (n) => n >= 0);
-}
-
-/** A number from 0 to 1, both included. */
-export function probability(flag: string): FlagParser<number> {
-  return decimalWhere(flag, 'a probability from 0 to 1', (n) => n >= 0 && n <= 1);
-}
-
-/** A number from 0 up to 1, 1 excluded: a share of something that must leave a part over. */
-export function fractionBelowOne(flag: string): FlagParser<number> {
-  return decimalWhere(flag, 'a number from 0 up to 1, 1 excluded', (n) => n >= 0 && n < 1);
 }
 
 /** One of `allowed`, spelled exactly: `choice('--cell', ['rnn', 'gru', 'lstm'])`. */
@@ -63,22 +43,6 @@ function integerAtLeast(flag: string, min: number, what: string): FlagParser<num
     if (!Number.isSafeInteger(n) || n < min) throw invalid(flag, what, value);
     return n;
   };
-}
-
-/** A finite decimal for which `accepts` holds; otherwise "must be <what>". */
-function decimalWhere(flag: string, what: string, accepts: (n: number) => boolean): FlagParser<number> {
-  return (value) => {
-    const n = decimal(value);
-    if (n === null || !accepts(n)) throw invalid(flag, what, value);
-    return n;
-  };
-}
-
-function decimal(value: string): number | null {
-  const text = value.trim();
-  if (!DECIMAL.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
 }
 
 function invalid(flag: string, what: string, value: string): UserError {

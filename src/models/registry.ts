@@ -1,39 +1,33 @@
-// The model kinds the CLI and loaders know, behind one surface: create, fit, sample, save, load.
-import type { DecodedSamples } from '../data/samples.js';
-import type { DataEncoder } from '../data/encoder.js';
+// The model kinds this version knows, in one list: adding a kind is a folder under src/models
+// and one line here. Commands ask this registry; they never name a kind.
 import { UserError } from '../errors.js';
 import { readModelDescription } from '../io/model-directory.js';
-import type { LoopResult } from '../train/loop.js';
-import { RecurrentGAN, type FitData, type FitOptions, type SampleOptions } from './rgan/model.js';
-import { TimeGAN } from './timegan/model.js';
+import type { ModelKind } from './common/model-kind.js';
+import type { SequenceModel } from './common/sequence-model.js';
+import { RGAN_KIND } from './rgan/kind.js';
+import { TIMEGAN_KIND } from './timegan/kind.js';
 
-/** What every generative sequence model offers. */
-export interface SequenceModel {
-  readonly config: { seqLen: number; seed: number };
-  readonly encoder: DataEncoder | null;
-  readonly training: { iteration: number };
-  fit(data: FitData, options: FitOptions): Promise<LoopResult>;
-  sample(n: number, options?: SampleOptions): DecodedSamples;
-  sampleScaled(n: number, options?: { seed?: number }): Float32Array;
-  save(dir: string): Promise<void>;
-}
+export type { ModelKind, DataKind } from './common/model-kind.js';
+export type { SequenceModel } from './common/sequence-model.js';
 
-interface ModelKind {
-  load(dir: string): Promise<SequenceModel>;
-}
-
-const KINDS: Record<string, ModelKind> = {
-  [RecurrentGAN.kind]: { load: (dir) => RecurrentGAN.load(dir) },
-  [TimeGAN.kind]: { load: (dir) => TimeGAN.load(dir) },
-};
+export const KINDS: readonly ModelKind[] = [
+  RGAN_KIND,
+  TIMEGAN_KIND,
+];
 
 /** The names of the model kinds, for --model. */
-export const MODEL_KINDS = Object.keys(KINDS);
+export const MODEL_KINDS = KINDS.map((kind) => kind.name);
+
+/** The kind called `name`; an unknown one is a UserError naming `flag` (or the model directory). */
+export function modelKind(name: string, where: { flag?: string; file?: string } = {}): ModelKind {
+  const kind = KINDS.find((k) => k.name === name);
+  if (kind === undefined) throw new UserError(`the model kind "${name}" is not one this version knows (${MODEL_KINDS.join(', ')})`, where);
+  return kind;
+}
 
 /** Loads the model saved in `dir`, whatever its kind. */
 export async function loadModel(dir: string, flag?: string): Promise<SequenceModel> {
   const { kind } = await readModelDescription(dir, { flag });
-  const known = KINDS[kind];
-  if (known === undefined) throw new UserError(`holds a model of kind "${kind}", which this version does not know`, { flag, file: dir });
-  return known.load(dir);
+  if (!MODEL_KINDS.includes(kind)) throw new UserError(`holds a model of kind "${kind}", which this version does not know`, { flag, file: dir });
+  return modelKind(kind).load(dir);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { choice, fractionBelowOne, nonNegativeInteger, positiveInteger, positiveNumber, probability } from '../../src/cli/flags.js';
+import { choice, nonNegativeInteger, positiveInteger, seed } from '../../src/cli/flags.js';
 
 function rejection(parse: (value: string) => unknown, value: string): string {
   try {
@@ -35,32 +35,11 @@ describe('flag parsers', () => {
     expect(rejection(every, 'abc')).toMatch(/non-negative integer, got abc/);
   });
 
-  it('positiveNumber accepts decimals and exponents above 0', () => {
-    const lr = positiveNumber('--lr');
-    expect(lr('0.001')).toBe(0.001);
-    expect(lr('2e-4')).toBe(2e-4);
-    expect(lr('.5')).toBe(0.5);
-    for (const bad of ['0', '-1', 'abc', 'Infinity', '0x10', '1e999']) {
-      expect(rejection(lr, bad)).toBe(`--lr: must be a positive number, got ${bad}`);
-    }
-  });
-
-  it('probability accepts 0 to 1 inclusive', () => {
-    const p = probability('--label-smoothing');
-    expect(p('0')).toBe(0);
-    expect(p('1')).toBe(1);
-    expect(p('0.1')).toBe(0.1);
-    expect(rejection(p, '1.5')).toBe('--label-smoothing: must be a probability from 0 to 1, got 1.5');
-    expect(rejection(p, '-0.1')).toMatch(/got -0.1/);
-    expect(rejection(p, 'abc')).toMatch(/got abc/);
-  });
-
-  it('fractionBelowOne accepts 0 up to 1, not 1 itself', () => {
-    const share = fractionBelowOne('--lr-decay-start');
-    expect(share('0')).toBe(0);
-    expect(share('0.5')).toBe(0.5);
-    expect(rejection(share, '1')).toBe('--lr-decay-start: must be a number from 0 up to 1, 1 excluded, got 1');
-    expect(rejection(share, '-0.1')).toMatch(/got -0.1/);
+  it('seed accepts 0 to 2^32 − 1', () => {
+    const parse = seed('--seed');
+    expect(parse('0')).toBe(0);
+    expect(parse('4294967295')).toBe(4294967295);
+    expect(rejection(parse, '4294967296')).toBe('--seed: must be a seed from 0 to 4294967295, got 4294967296');
   });
 
   it('choice accepts the listed values only', () => {

@@ -131,7 +131,7 @@ describe('rgan train --model timegan', () => {
   ])('rejects %s for the recurrent GAN, and a bad value for TimeGAN', async (flag, good, bad) => {
     const r = await rgan('train', '--data', csv, flag, good, '--out', unused());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${flag}: applies to --model timegan only`));
+    expect(r.stderr).toBe(`${flag} is a timegan option; --model is rgan\n`);
     const refused = await rgan('train', '--model', 'timegan', '--data', csv, flag, bad, '--out', unused());
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(new RegExp(`^${flag}: must be`));
@@ -147,13 +147,51 @@ describe('rgan train --model timegan', () => {
     const bad = await rgan('train', '--model', 'timegan', '--data', csv, '--preset', 'weather', '--out', unused());
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--preset/);
-    expect((await rgan('train', '--data', csv, '--preset', 'stocks', '--out', unused())).stderr).toMatch(/--preset: applies to --model timegan only/);
+    expect((await rgan('train', '--data', csv, '--preset', 'stocks', '--out', unused())).stderr).toBe('--preset is a timegan option; --model is rgan\n');
   });
 
   it('rejects a flag only the recurrent GAN has', async () => {
     const r = await rgan('train', '--model', 'timegan', '--data', csv, '--loss', 'hinge', '--out', unused());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--loss: applies to --model rgan only/);
+    expect(r.stderr).toBe('--loss is a rgan option; --model is timegan\n');
+  });
+});
+
+describe('model flags come from the config schemas', () => {
+  it.each([
+    [['--beta1', '1'], '--beta1: must be below 1, got 1'],
+    [['--label-smoothing', '0.6'], '--label-smoothing: must be at most 0.5, got 0.6'],
+    [['--loss', 'hinge', '--label-smoothing', '0.1'], '--label-smoothing: applies to --loss bce only, not hinge'],
+    [['--hidden', '2.5'], '--hidden: must be an integer, got 2.5'],
+    [['--lr', '0'], '--lr: must be above 0, got 0'],
+    [['--seed', '4294967296'], '--seed: must be at most 4294967295, got 4294967296'],
+    [['--noise-size', '0', '--sequence-noise-size', '0'], '--noise-size: must be at least 1 when --sequence-noise-size is 0'],
+    [['--model', 'timegan', '--seq-len', '1'], '--seq-len: must be at least 2, got 1'],
+    [['--model', 'timegan', '--lr-decay-start', '1'], '--lr-decay-start: must be below 1, got 1'],
+  ])('refuses %j with one line naming the flag', async (flags, message) => {
+    const out = unused();
+    const r = await rgan('train', '--data', csv, '--out', out, ...flags);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('lists every kind\'s flags in --help with their defaults, choices and kind', async () => {
+    const help = (await rgan('train', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--d-steps <n> discriminator steps per training iteration (default 1)');
+    expect(help).toContain('--cell <name> recurrent cell of every network (rnn, gru, lstm; default gru)');
+    expect(help).toContain('--label-smoothing <x> rgan: one-sided label smoothing');
+    expect(help).toContain('--lr-decay <name> timegan: learning-rate decay over the joint phase (none, linear, cosine; default none)');
+    expect(help).toMatch(/--preset <name> timegan: .*\(stocks, sines, energy\)/);
+  });
+
+  it('checks a resumed run\'s flags against its kind', async () => {
+    const out = join(dir, 'resume-kind');
+    const args = ['train', '--data', csv, '--id', 'id', '--time', 't', '--seq-len', '6', '--out', out];
+    expect((await rgan(...args, ...TINY, '--d-steps', '2')).code).toBe(0);
+    expect((await rgan(...args, '--iterations', '5', '--resume', '--d-steps', '2')).code).toBe(0);
+    expect((await rgan(...args, '--iterations', '6', '--resume', '--increment-moments', '1')).stderr).toBe('--increment-moments is a timegan option; --model is rgan\n');
+    expect((await rgan(...args, '--iterations', '6', '--resume', '--model', 'timegan')).stderr).toBe('--model: the checkpoint holds a rgan model\n');
+    expect((await rgan(...args, '--iterations', '6', '--resume', '--d-steps', '3')).stderr).toMatch(/--resume: the flags ask for discriminatorSteps 3, the checkpoint has 2/);
   });
 });
 

@@ -1,11 +1,15 @@
 // The recurrent GAN as a library user sees it: fit, sample, save, load, resume, options.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataEncoder, parseTable, prepareDataset } from '../../src/data/index.js';
 import { UserError } from '../../src/errors.js';
-import { LOSSES } from '../../src/models/rgan/config.js';
+import { Engine } from '../../src/engine/engine.js';
+import { Random } from '../../src/engine/random.js';
+import { LOSSES, resolveRGANConfig } from '../../src/models/rgan/config.js';
+import { buildDiscriminator, buildGenerator } from '../../src/models/rgan/networks.js';
+import { RGANTrainer } from '../../src/models/rgan/trainer.js';
 import { RecurrentGAN } from '../../src/models/rgan/model.js';
 import { DivergenceError } from '../../src/train/loop.js';
 import { smallSines, TINY, weightsOf } from './rgan-helpers.js';
@@ -96,7 +100,7 @@ describe('RecurrentGAN', () => {
       momentWeight: 1,
       gradClip: 1,
       labelSmoothing: 0.1,
-      dSteps: 2,
+      discriminatorSteps: 2,
       generator: { cell: 'lstm', hidden: 5, layers: 2 },
       discriminator: { cell: 'rnn', hidden: 4, layers: 1, bidirectional: true, readout: 'last' },
     });
@@ -106,12 +110,50 @@ describe('RecurrentGAN', () => {
 
   it('keeps the discriminator unchanged during the generator step', async () => {
     const data = await smallSines();
-    const gan = new RecurrentGAN({ ...TINY, optimizer: { discriminatorLearningRate: 0 } });
-    await gan.fit(data, { iterations: 1 });
-    const critic = () => gan.namedParameters().filter(([n]) => n.startsWith('discriminator')).flatMap(([, p]) => Array.from(p.data));
-    const before = critic();
-    await gan.fit(data, { iterations: 3 });
-    expect(critic()).toEqual(before);
+    const config = resolveRGANConfig({ ...TINY, seqLen: data.length, features: data.features });
+    const engine = Engine.wasm();
+    const init = new Random(1);
+    const generator = buildGenerator(engine, config, init);
+    const discriminator = buildDiscriminator(engine, config, init);
+    const trainer = new RGANTrainer(engine, config, generator, discriminator);
+    // Look at the discriminator's gradients when each optimizer is about to step.
+    const largestGradient = () => Math.max(...discriminator.parameters().flatMap((p) => Array.from(p.gradient.data, Math.abs)));
+    const seen: Record<string, number> = {};
+    for (const [name, optimizer] of Object.entries(trainer.optimizers())) {
+      const step = optimizer.step.bind(optimizer);
+      optimizer.step = () => {
+        seen[name] = largestGradient();
+        step();
+      };
+    }
+    const weights = () => discriminator.parameters().flatMap((p) => Array.from(p.data));
+    let atGeneratorStep: number[] = [];
+    const generatorStep = trainer.optimizers().generator.step;
+    trainer.optimizers().generator.step = () => {
+      atGeneratorStep = weights();
+      generatorStep();
+    };
+    expect(config.optimizer.discriminatorLearningRate).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) {
+      trainer.iteration(data, new Random(i));
+      expect(seen.discriminator).toBeGreaterThan(0); // its own step does move it
+      expect(seen.generator).toBe(0); // the generator's step backpropagates through it, frozen
+      expect(weights()).toEqual(atGeneratorStep); // the generator step, last in an iteration, left it as it was
+    }
+  });
+
+  it('loads a model file that still calls discriminatorSteps "dSteps"', async () => {
+    const dir = await tempDir();
+    const gan = new RecurrentGAN({ ...TINY, discriminatorSteps: 2 });
+    await gan.fit(await smallSines(), { iterations: 2 });
+    await gan.save(dir);
+    const file = join(dir, 'model.json');
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    const { discriminatorSteps, ...rest } = json.config;
+    await writeFile(file, JSON.stringify({ ...json, config: { ...rest, dSteps: discriminatorSteps } }));
+    const loaded = await RecurrentGAN.load(dir);
+    expect(loaded.config.discriminatorSteps).toBe(2);
+    expect(weightsOf(loaded)).toEqual(weightsOf(gan));
   });
 
   it('stops on NaN with a DivergenceError and keeps the last good checkpoint', async () => {
@@ -132,8 +174,11 @@ describe('RecurrentGAN', () => {
     const gan = new RecurrentGAN(TINY);
     await gan.fit(data, { iterations: 3 });
     expect(gan.config.conditions).toBe(2);
-    const up = gan.sample(4, { condition: { label: 'up' }, seed: 1 });
-    expect(up.conditions[0].kind === 'categorical' && Array.from(up.conditions[0].values)).toEqual([0, 0, 0, 0].map(() => up.conditions[0].values[0]));
+    for (const label of ['up', 'down']) {
+      const samples = gan.sample(4, { condition: { label }, seed: 1 });
+      const column = samples.conditions[0];
+      expect(column.kind === 'categorical' && Array.from(column.values, (i) => column.categories[i])).toEqual([label, label, label, label]);
+    }
     expect(() => gan.sample(2, { condition: { label: 'sideways' } })).toThrow(UserError);
     expect(() => gan.sample(2)).toThrow(UserError);
     expect(DataEncoder.fromJSON(JSON.parse(JSON.stringify(gan.encoder))).conditionCount).toBe(2);
@@ -143,7 +188,10 @@ describe('RecurrentGAN', () => {
     expect(() => new RecurrentGAN({ generator: { hiden: 3 } } as never)).toThrow(/generator.hiden/);
     expect(() => new RecurrentGAN({ loss: 'kl' } as never)).toThrow(UserError);
     expect(() => new RecurrentGAN({ loss: 'hinge', labelSmoothing: 0.1 })).toThrow(/labelSmoothing/);
-    expect(() => new RecurrentGAN({ optimizer: { beta2: 1 } })).toThrow(/beta2/);
+    expect(() => new RecurrentGAN({ optimizer: { beta2: 1 } })).toThrow('optimizer.beta2 must be below 1, got 1');
+    // the same bounds as the flags (--label-smoothing: must be at most 0.5)
+    expect(() => new RecurrentGAN({ labelSmoothing: 0.6 })).toThrow('labelSmoothing must be at most 0.5, got 0.6');
+    expect(() => new RecurrentGAN({ loss: 'hinge', labelSmoothing: 0.1 })).toThrow('labelSmoothing applies to loss bce only, not hinge');
     expect(() => new RecurrentGAN(null as never)).toThrow(UserError);
   });
 });

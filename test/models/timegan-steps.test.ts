@@ -83,7 +83,8 @@ describe('TimeGAN training steps', () => {
     expect(updates).toBe(values.filter((v) => v > threshold).length);
     expect(updates).toBeGreaterThan(0);
     expect(updates).toBeLessThan(8);
-    expect((await checked(0.15)).updates).toBeLessThanOrEqual(8);
+    // below every possible D_loss (a sum of BCEs, ≥ 0), every check steps
+    expect((await checked(-1)).updates).toBe(8);
   });
 
   it('takes discriminatorSteps checks and steps per joint iteration, each on a fresh batch', async () => {

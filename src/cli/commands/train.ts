@@ -7,13 +7,12 @@ import { UserError } from '../../errors.js';
 import { checkpointPath, hasCheckpoint } from '../../io/checkpoint.js';
 import { isModelDirectory, readModelDescription } from '../../io/model-directory.js';
 import { checkModelOutput, removeUnsavedModelDirectory } from '../../io/output-path.js';
-import { loadModel, MODEL_KINDS, type SequenceModel } from '../../models/registry.js';
+import { loadModel, MODEL_KINDS } from '../../models/registry.js';
 import { DivergenceError, type LoopResult } from '../../train/loop.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
 import { addDataFlags, prepareFromFlags, type DataFlags } from '../data-flags.js';
 import { choice, positiveInteger } from '../flags.js';
-import { addModelFlags, configFromFlags, createModelFromFlags, MODEL_FLAG_KEYS, timeganConfigFromFlags, type ModelFlags } from '../model-flags.js';
-import { mergeConfig, type DeepPartial } from '../../config.js';
+import { addModelFlags, checkResumeFlags, createModelFromFlags, type ModelFlags } from '../model-flags.js';
 import { createProgress } from '../progress.js';
 import { lockModelDirectory } from '../../io/model-lock.js';
 import { catchInterrupts, Interrupted, type Interrupts } from '../interrupts.js';
@@ -60,7 +59,7 @@ async function trainHoldingLock(options: TrainOptions, context: CliContext, give
   const gan = options.resume === true ? await loadModel(checkpointPath(options.out)) : createModelFromFlags(options.model, options, options.seqLen);
   if (options.resume === true) checkResumeFlags(gan, options, given);
   // A resumed run reads its data as the first did: sines are drawn from the model's own seed.
-  const data = await prepareFromFlags(options, options.resume === true ? gan.config.seed : options.seed);
+  const data = await prepareFromFlags(options, gan.config.seed);
   throwIfInterruptedBeforeTraining(interrupts);
   await matchCheckpointData(checkpointPath(options.out), fingerprintData(options, data), options.resume === true, (line) => context.terminal.err(`${line}\n`));
   // The lock created --out if it was new; a bad input or a failure before the first checkpoint
@@ -111,36 +110,6 @@ function interruptedTraining(interrupts: Interrupts, result: LoopResult, options
 /** The option keys given on the command line (not defaults). */
 function flagsGiven(command: Command): Set<string> {
   return new Set(Object.keys(command.opts()).filter((key) => command.getOptionValueSource(key) === 'cli'));
-}
-
-/**
- * With --resume the checkpoint's configuration rules. The same command line plus --resume is
- * fine; a model flag that asks for something else is a mistake, not silently ignored.
- */
-function checkResumeFlags(gan: SequenceModel, options: TrainOptions, given: ReadonlySet<string>): void {
-  if (!MODEL_FLAG_KEYS.some((key) => given.has(key))) return;
-  const kind = (gan.constructor as { kind?: string }).kind;
-  if (given.has('model') && options.model !== kind) throw new UserError(`the checkpoint holds a ${kind} model`, { flag: '--model' });
-  const saved = gan.config as unknown as Record<string, unknown>;
-  const onlyGiven = Object.fromEntries(MODEL_FLAG_KEYS.filter((key) => given.has(key)).map((key) => [key, options[key as keyof TrainOptions]]));
-  const flags = onlyGiven as unknown as ModelFlags; // only the given keys: the others stay undefined and keep the saved values
-  const partial = kind === 'timegan' ? timeganConfigFromFlags(flags, gan.config.seqLen) : configFromFlags(flags, gan.config.seqLen);
-  const differing = differingKey(mergeConfig(saved, partial as DeepPartial<Record<string, unknown>>), saved);
-  if (differing !== null) {
-    throw new UserError(`the flags ask for ${differing.path} ${JSON.stringify(differing.asked)}, the checkpoint has ${JSON.stringify(differing.saved)}; resume with the flags of the first run`, { flag: '--resume' });
-  }
-}
-
-/** The first key path where two configs differ, with both values. */
-function differingKey(asked: unknown, saved: unknown, path = ''): { path: string; asked: unknown; saved: unknown } | null {
-  if (typeof asked === 'object' && asked !== null && typeof saved === 'object' && saved !== null) {
-    for (const key of Object.keys(asked)) {
-      const found = differingKey((asked as Record<string, unknown>)[key], (saved as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  return asked === saved ? null : { path, asked, saved };
 }
 
 /** --out may receive a model (see output-path.ts); an existing model there needs --resume or --force. */

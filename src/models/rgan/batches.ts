@@ -1,48 +1,15 @@
-// Mini-batches and noise for training and sampling, drawn from the explicit seeded generator.
+// The recurrent GAN's mini-batches and noise, drawn from the explicit seeded generator.
 import type { Engine } from '../../engine/engine.js';
 import type { Random } from '../../engine/random.js';
 import type { Tensor } from '../../engine/tensor.js';
-
-/** Training windows as the model sees them: scaled values and encoded conditions. */
-export interface TrainingData {
-  /** [count, length, features], scaled to the generator's output range. */
-  windows: Float32Array;
-  count: number;
-  length: number;
-  features: number;
-  /** [count, conditionCount] encoded condition vectors (one per window), if conditional. */
-  conditionValues?: Float32Array;
-  conditionCount?: number;
-}
-
-/** `size` distinct indices in [0, n), uniformly (Floyd's algorithm: O(size), no repeats). */
-export function sampleIndices(n: number, size: number, rng: Random): number[] {
-  if (size >= n) return Array.from(rng.permutation(n));
-  const chosen = new Set<number>();
-  const order: number[] = [];
-  for (let j = n - size; j < n; j++) {
-    const t = rng.int(j + 1);
-    const pick = chosen.has(t) ? j : t;
-    chosen.add(pick);
-    order.push(pick);
-  }
-  return order;
-}
+import { gatherRows, sampleIndices, type TrainingData } from '../common/batches.js';
 
 /** A batch of real windows x [B,T,F] and their conditions y [B,C] (if any). */
 export function realBatch(engine: Engine, data: TrainingData, batchSize: number, rng: Random): { x: Tensor; y?: Tensor } {
   const indices = sampleIndices(data.count, batchSize, rng);
-  const b = indices.length;
-  const step = data.length * data.features;
-  const x = engine.tensor([b, data.length, data.features]);
-  const xs = x.data;
-  indices.forEach((w, i) => xs.set(data.windows.subarray(w * step, (w + 1) * step), i * step));
+  const x = engine.tensor([indices.length, data.length, data.features], gatherRows(data.windows, data.length * data.features, indices));
   if (data.conditionValues === undefined || !data.conditionCount) return { x };
-  const c = data.conditionCount;
-  const y = engine.tensor([b, c]);
-  const ys = y.data;
-  indices.forEach((w, i) => ys.set(data.conditionValues!.subarray(w * c, (w + 1) * c), i * c));
-  return { x, y };
+  return { x, y: engine.tensor([indices.length, data.conditionCount], gatherRows(data.conditionValues, data.conditionCount, indices)) };
 }
 
 /** What the generator's noise is made of. */

@@ -1,5 +1,5 @@
 // Adversarial losses on discriminator logits, for each `loss` option, and feature matching.
-import { abs, add, addScalar, bceWithLogits, maeLoss, mean, mseLoss, relu, scale, sqrt, sub, variance } from '../../engine/ops/index.js';
+import { add, addScalar, bceWithLogits, mean, mseLoss, relu, scale, sub } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';
 import type { RGANConfig } from './config.js';
 
@@ -39,15 +39,4 @@ function constantLike(x: Tensor, value: number): Tensor {
   const t = x.engine.tensor(x.shape);
   t.data.fill(value);
   return t;
-}
-
-/**
- * TimeGAN's moment loss: mean |σ_fake − σ_real| + mean |μ_fake − μ_real|, with the statistics
- * taken over the batch axis of [B,T,F] (one per step and feature). Real statistics are constants.
- */
-export function momentLoss(real: Tensor, fake: Tensor): Tensor {
-  const e = fake.engine;
-  const [realStd, realMean] = e.noGrad(() => [sqrt(addScalar(variance(real, 0), 1e-6)), mean(real, 0)]);
-  const fakeStd = sqrt(addScalar(variance(fake, 0), 1e-6));
-  return add(mean(abs(sub(fakeStd, realStd))), maeLoss(mean(fake, 0), realMean));
 }

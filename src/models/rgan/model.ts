@@ -1,49 +1,35 @@
 // RecurrentGAN: the public face of the recurrent GAN — build from a config, fit on prepared
 // data, sample new sequences, save and load a model directory, resume from a checkpoint.
 import type { DeepPartial } from '../../config.js';
-import { DataEncoder } from '../../data/encoder.js';
 import type { DecodedSamples } from '../../data/samples.js';
-import { Engine } from '../../engine/engine.js';
-import { Random, type RandomState } from '../../engine/random.js';
+import { Random } from '../../engine/random.js';
+import type { RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
-import { runTrainingLoop, type LoopResult, type Losses, type ProgressEvent } from '../../train/loop.js';
-import { noise, type TrainingData } from './batches.js';
-import { resolveRGANConfig, type RGANConfig } from './config.js';
-import { Discriminator, Generator } from './networks.js';
+import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
+import { ModelBase, readSavedModel } from '../common/model-base.js';
+import { generateInBatches, loopHooks } from '../common/model-parts.js';
+import { namedNetworkParameters, type RecurrentNetwork } from '../common/recurrent-network.js';
+import type { FitData, FitOptions, SampleOptions, SequenceModel } from '../common/sequence-model.js';
+import { noise } from './batches.js';
+import { RGAN_CONFIG, upgradeSavedConfig, type RGANConfig } from './config.js';
+import { buildDiscriminator, buildGenerator, withCondition } from './networks.js';
 import { RGANTrainer } from './trainer.js';
-import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState } from '../model-parts.js';
-import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
 
-/** Data for `fit`: training windows, optionally with the encoder that made them. */
-export type FitData = TrainingData & { encoder?: DataEncoder };
-
-export interface FitOptions {
-  /** Total iterations to reach (a resumed model continues from where it stopped). */
-  iterations: number;
-  onProgress?: (event: ProgressEvent) => void;
-  /** Iterations between progress events and loss-history entries (default 50). */
-  logEvery?: number;
-  /** Stops cleanly after the current iteration; a checkpoint is still written. */
-  signal?: AbortSignal;
-  /** Directory for checkpoints (written every `checkpointEvery` iterations and at the end). */
-  checkpointDir?: string;
-  checkpointEvery?: number;
-}
-
-export interface SampleOptions {
-  /** Condition values by column name, for a conditional model. */
-  condition?: Record<string, string | number>;
-  /** Noise seed: the same seed gives the same sequences, also after save and load. */
-  seed?: number;
-}
+export type { FitData, FitOptions, SampleOptions } from '../common/sequence-model.js';
 
 /** The training state kept in model.json: enough to resume bit for bit. */
 export interface RGANTrainingState {
   iteration: number;
   rng: RandomState;
   history: Array<{ iteration: number; losses: Losses }>;
+}
+
+interface RGANParts {
+  generator: RecurrentNetwork;
+  discriminator: RecurrentNetwork;
+  trainer: RGANTrainer;
+  optimizers: ReturnType<RGANTrainer['optimizers']>;
 }
 
 /**
@@ -55,18 +41,13 @@ export interface RGANTrainingState {
  * const samples = gan.sample(100, { seed: 1 }); // decoded to the data's columns and units
  * await gan.save('model/');
  */
-export class RecurrentGAN {
+export class RecurrentGAN extends ModelBase<RGANConfig, RGANParts> implements SequenceModel {
   static readonly kind = 'rgan';
-  config: RGANConfig;
-  encoder: DataEncoder | null = null;
+  readonly kind = RecurrentGAN.kind;
   private progress: { iteration: number; history: RGANTrainingState['history'] } = { iteration: 0, history: [] };
-  private readonly engine = Engine.wasm();
-  private networks: { generator: Generator; discriminator: Discriminator; trainer: RGANTrainer } | null = null;
-  private readonly rng: Random;
 
   constructor(config?: DeepPartial<RGANConfig>) {
-    this.config = resolveRGANConfig(config);
-    this.rng = new Random(this.config.seed);
+    super(RGAN_CONFIG, config);
     if (this.config.features > 0) this.build();
   }
 
@@ -77,9 +58,10 @@ export class RecurrentGAN {
 
   /** Trains until `options.iterations` iterations in total have run. */
   async fit(data: FitData, options: FitOptions): Promise<LoopResult> {
-    this.adoptData(data);
+    const conditions = conditionCount(data);
+    this.adoptData(data, { seqLen: data.length, features: data.features, conditions });
     const { trainer } = this.build();
-    const training: TrainingData = { ...data, conditionCount: conditionCount(data) };
+    const training = { ...data, conditionCount: conditions };
     const logEvery = options.logEvery ?? 50;
     return runTrainingLoop({
       phases: [{ name: 'adversarial', iterations: options.iterations }],
@@ -115,78 +97,36 @@ export class RecurrentGAN {
         e.noGrad(() => {
           const z = noise(e, b, t, this.config.noise, rng);
           const y = options.condition === undefined ? undefined : e.tensor([b, options.condition.length], repeatRows(options.condition, b));
-          return generator.forward(z, y).toFloat32Array();
+          return generator.forward(withCondition(z, y)).toFloat32Array();
         }),
       ),
     );
   }
 
-  /** Writes the model directory (model.json + weights.bin), optimizer state included. */
-  async save(dir: string): Promise<void> {
-    const { trainer } = this.build();
-    const files: ModelFiles = {
-      format: 1,
-      kind: RecurrentGAN.kind,
-      config: this.config,
-      data: this.encoder?.toJSON() ?? null,
-      training: { ...this.training, optimizers: optimizerSteps(trainer.optimizers()) },
-      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer.optimizers())],
-    };
-    await saveModelDirectory(dir, files);
-  }
-
   /** Rebuilds the exact model saved in `dir` (weights, encoder, optimizer and random state). */
   static async load(dir: string): Promise<RecurrentGAN> {
-    const files = await loadModelDirectory(dir);
-    if (files.kind !== RecurrentGAN.kind) throw new UserError(`holds a ${files.kind} model, not ${RecurrentGAN.kind}`, { file: dir });
-    const { config, training } = savedState<RGANConfig, RGANTrainingState & { optimizers: OptimizerSteps }>(files, dir, ['iteration', 'rng', 'history', 'optimizers']);
-    const gan = new RecurrentGAN(config);
-    if (files.data !== null) gan.encoder = DataEncoder.fromJSON(files.data);
-    gan.progress = { iteration: training.iteration, history: training.history };
-    gan.rng.setState(training.rng);
-    const byName = new Map(files.tensors.map((t) => [t.name, t]));
-    restoreParameters(gan.namedParameters(), byName, dir);
-    restoreOptimizers(gan.build().trainer.optimizers(), training.optimizers, byName);
+    const saved = await readSavedModel<RGANTrainingState>(dir, RecurrentGAN.kind, ['iteration', 'history']);
+    const gan = new RecurrentGAN(upgradeSavedConfig(saved.config) as DeepPartial<RGANConfig>);
+    gan.progress = { iteration: saved.training.iteration, history: saved.training.history };
+    gan.restore(saved);
     return gan;
   }
 
-  /** All trainable parameters (generator, then discriminator). */
-  parameters(): Parameter[] {
-    const { generator, discriminator } = this.build();
-    return [...generator.parameters(), ...discriminator.parameters()];
-  }
-
-  /** Parameters by their model-file names ('generator.recurrent.weight_ih_l0', …). */
+  /** Parameters by their model-file names ('generator.recurrent.weight_ih_l0', …): generator, then discriminator. */
   namedParameters(): Array<[string, Parameter]> {
     const { generator, discriminator } = this.build();
-    return [
-      ...generator.namedParameters().map(([n, p]): [string, Parameter] => [`generator.${n}`, p]),
-      ...discriminator.namedParameters().map(([n, p]): [string, Parameter] => [`discriminator.${n}`, p]),
-    ];
+    return namedNetworkParameters({ generator, discriminator });
   }
 
-  private adoptData(data: FitData): void {
-    if (data.encoder !== undefined) this.encoder = data.encoder;
-    const conditions = conditionCount(data);
-    if (this.networks === null) {
-      this.config = resolveRGANConfig({ ...this.config, seqLen: data.length, features: data.features, conditions });
-      return;
-    }
-    const c = this.config;
-    if (data.length !== c.seqLen || data.features !== c.features || conditions !== c.conditions) {
-      throw new UserError(`the data has windows of ${data.length}×${data.features} with ${conditions} condition values; the model was built for ${c.seqLen}×${c.features} with ${c.conditions}`);
-    }
-  }
-
-  private build(): NonNullable<RecurrentGAN['networks']> {
-    if (this.networks !== null) return this.networks;
-    if (this.config.features < 1) throw new Error('the model has no data shape yet: call fit() first');
-    const init = new Random(this.config.seed ^ 0x5eed);
-    const generator = new Generator(this.engine, this.config, init);
-    const discriminator = new Discriminator(this.engine, this.config, init);
+  protected create(init: Random): RGANParts {
+    const generator = buildGenerator(this.engine, this.config, init);
+    const discriminator = buildDiscriminator(this.engine, this.config, init);
     const trainer = new RGANTrainer(this.engine, this.config, generator, discriminator);
-    this.networks = { generator, discriminator, trainer };
-    return this.networks;
+    return { generator, discriminator, trainer, optimizers: trainer.optimizers() };
+  }
+
+  protected trainingState(): RGANTrainingState {
+    return this.training;
   }
 
   private conditionVector(condition: Record<string, string | number> | undefined): Float32Array | undefined {

@@ -5,11 +5,15 @@ import type { Random } from '../../engine/random.js';
 import type { Tensor } from '../../engine/tensor.js';
 import { Adam } from '../../nn/adam.js';
 import { clipGradNorm } from '../../nn/clip.js';
-import { noise, realBatch, type TrainingData } from './batches.js';
+import type { TrainingData } from '../common/batches.js';
+import { withFrozen } from '../common/freezing.js';
+import type { RecurrentNetwork } from '../common/recurrent-network.js';
+import { noise, realBatch } from './batches.js';
 import type { RGANConfig } from './config.js';
 import { add, scale } from '../../engine/ops/index.js';
-import { discriminatorLoss, featureMatchingLoss, generatorLoss, momentLoss } from './losses.js';
-import type { Discriminator, Generator } from './networks.js';
+import { momentLoss } from '../common/moment-loss.js';
+import { discriminatorLoss, featureMatchingLoss, generatorLoss } from './losses.js';
+import { withCondition } from './networks.js';
 
 export interface IterationLosses {
   discriminator: number;
@@ -23,8 +27,8 @@ export class RGANTrainer {
   constructor(
     private readonly engine: Engine,
     private readonly config: RGANConfig,
-    private readonly generator: Generator,
-    private readonly discriminator: Discriminator,
+    private readonly generator: RecurrentNetwork,
+    private readonly discriminator: RecurrentNetwork,
   ) {
     const o = config.optimizer;
     const betas = { beta1: o.beta1, beta2: o.beta2 };
@@ -32,10 +36,10 @@ export class RGANTrainer {
     this.discriminatorOptimizer = new Adam(discriminator.parameters(), { learningRate: o.discriminatorLearningRate, ...betas });
   }
 
-  /** dSteps discriminator updates, then one generator update. */
+  /** discriminatorSteps discriminator updates, then one generator update. */
   iteration(data: TrainingData, rng: Random): IterationLosses {
     let lossD = 0;
-    for (let k = 0; k < this.config.dSteps; k++) lossD = this.discriminatorStep(data, rng);
+    for (let k = 0; k < this.config.discriminatorSteps; k++) lossD = this.discriminatorStep(data, rng);
     return { discriminator: lossD, generator: this.generatorStep(data, rng) };
   }
 
@@ -43,9 +47,9 @@ export class RGANTrainer {
     const e = this.engine;
     return e.step(() => {
       const { x, y } = realBatch(e, data, this.config.batchSize, rng);
-      const fake = e.noGrad(() => this.generator.forward(this.noiseFor(x, rng), y));
-      const real = this.discriminator.forward(x, y).logits;
-      const loss = discriminatorLoss(this.config, real, this.discriminator.forward(fake, y).logits);
+      const fake = e.noGrad(() => this.generate(this.noiseFor(x, rng), y));
+      const real = this.judge(x, y).output;
+      const loss = discriminatorLoss(this.config, real, this.judge(fake, y).output);
       e.backward(loss);
       if (this.config.gradClip > 0) clipGradNorm(this.discriminator.parameters(), this.config.gradClip);
       this.discriminatorOptimizer.step();
@@ -54,27 +58,35 @@ export class RGANTrainer {
     });
   }
 
+  /** One generator step through the frozen discriminator (gradients reach G through it; its weights get none). */
   private generatorStep(data: TrainingData, rng: Random): number {
     const e = this.engine;
-    this.discriminator.freeze(true);
-    try {
-      return e.step(() => {
+    return withFrozen([this.discriminator], () =>
+      e.step(() => {
         const { x, y } = realBatch(e, data, this.config.batchSize, rng);
-        const fake = this.generator.forward(this.noiseFor(x, rng), y);
-        const judged = this.discriminator.forward(fake, y);
+        const fake = this.generate(this.noiseFor(x, rng), y);
+        const judged = this.judge(fake, y);
         // Feature matching (Salimans et al., C-RNN-GAN) replaces the adversarial objective.
         let loss = this.config.featureMatching
-          ? featureMatchingLoss(e.noGrad(() => this.discriminator.forward(x, y).features), judged.features)
-          : generatorLoss(this.config, judged.logits);
+          ? featureMatchingLoss(e.noGrad(() => this.judge(x, y).features), judged.features)
+          : generatorLoss(this.config, judged.output);
         if (this.config.momentWeight > 0) loss = add(loss, scale(momentLoss(x, fake), this.config.momentWeight));
         e.backward(loss);
         if (this.config.gradClip > 0) clipGradNorm(this.generator.parameters(), this.config.gradClip);
         this.generatorOptimizer.step();
         return loss.data[0];
-      });
-    } finally {
-      this.discriminator.freeze(false);
-    }
+      }),
+    );
+  }
+
+  /** z [B,T,noise] (+ y) → sequences [B,T,F]. */
+  private generate(z: Tensor, y: Tensor | undefined): Tensor {
+    return this.generator.forward(withCondition(z, y));
+  }
+
+  /** x [B,T,F] (+ y) → the discriminator's logits and recurrent features. */
+  private judge(x: Tensor, y: Tensor | undefined): { output: Tensor; features: Tensor } {
+    return this.discriminator.run(withCondition(x, y));
   }
 
   /** Noise shaped like the batch x: [B, T, noise.size]. */

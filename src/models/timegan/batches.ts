@@ -1,7 +1,7 @@
 // Mini-batches and noise as TimeGAN draws them (docs/TIMEGAN.md §2): the first B of a fresh
 // permutation (no repeats within a batch, batches independent), and U[0,1) noise per step.
 import type { Random } from '../../engine/random.js';
-import { sampleIndices, type TrainingData } from '../rgan/batches.js';
+import { gatherRows, sampleIndices, type TrainingData } from '../common/batches.js';
 
 /** Real windows X, copied out of the data so that two steps can share them. */
 export interface Windows {
@@ -18,10 +18,7 @@ export interface Batch extends Windows {
 /** B windows of `data` drawn without repetition. */
 export function sampleWindows(data: TrainingData, batchSize: number, rng: Random): Windows {
   const indices = sampleIndices(data.count, batchSize, rng);
-  const step = data.length * data.features;
-  const x = new Float32Array(indices.length * step);
-  indices.forEach((w, i) => x.set(data.windows.subarray(w * step, (w + 1) * step), i * step));
-  return { x, shape: [indices.length, data.length, data.features] };
+  return { x: gatherRows(data.windows, data.length * data.features, indices), shape: [indices.length, data.length, data.features] };
 }
 
 /** `size` values of U[0, 1). */

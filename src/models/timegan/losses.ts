@@ -2,8 +2,7 @@
 // TF1's default reduction; BCEs take the discriminator's logits.
 import { add, bceWithLogits, mseLoss, scale, slice, sqrt, sub } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';
-
-import { momentLoss } from '../rgan/losses.js'; // V = V1 + V2, statistics over the batch axis
+import { momentLoss } from '../common/moment-loss.js'; // V = V1 + V2, statistics over the batch axis
 
 export { momentLoss };
 

@@ -5,25 +5,31 @@
 // to [0, 1], where §6.1 changes next to nothing, so `fit` checks the range instead and samples come
 // out on the [0, 1] scale that the encoder decodes.
 import type { DeepPartial } from '../../config.js';
-import { DataEncoder } from '../../data/encoder.js';
 import type { DecodedSamples } from '../../data/samples.js';
-import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState, savedTensor } from '../model-parts.js';
-import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
+import type { NamedTensor } from '../../io/model-directory.js';
+import { WeightAverage } from '../../nn/weight-average.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
-import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
+import { ModelBase, readSavedModel } from '../common/model-base.js';
+import { generateInBatches, loopHooks, savedTensor } from '../common/model-parts.js';
+import { namedNetworkParameters } from '../common/recurrent-network.js';
+import type { FitData, FitOptions, SampleOptions, SequenceModel } from '../common/sequence-model.js';
 import { uniformNoise } from './batches.js';
-import { resolveTimeGANConfig, type TimeGANConfig } from './config.js';
-import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './networks.js';
-import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
+import { TIMEGAN_CONFIG, type TimeGANConfig } from './config.js';
+import { buildNetworks, type TimeGANNetworks } from './networks.js';
 import { learningRateFactor, nextPhase, noPhaseIterations, schedulePosition, totalIterations, trainingPhases, type PhaseIterations, type PhaseName } from './schedule.js';
 import { TimeGANTrainer } from './trainer.js';
-import { WeightAverage } from '../../nn/weight-average.js';
 
-export type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
+export type { FitData, FitOptions, SampleOptions } from '../common/sequence-model.js';
+
+interface TimeGANParts {
+  nets: TimeGANNetworks;
+  trainer: TimeGANTrainer;
+  optimizers: TimeGANTrainer['optimizers'];
+  average: WeightAverage | null;
+}
 
 /** The training state kept in model.json: enough to resume bit for bit. */
 export interface TimeGANTrainingState {
@@ -52,18 +58,13 @@ const RANGE_SLACK = 1e-5;
  * const samples = gan.sample(100, { seed: 1 });
  * await gan.save('model/');
  */
-export class TimeGAN {
+export class TimeGAN extends ModelBase<TimeGANConfig, TimeGANParts> implements SequenceModel {
   static readonly kind = 'timegan';
-  config: TimeGANConfig;
-  encoder: DataEncoder | null = null;
+  readonly kind = TimeGAN.kind;
   private progress: { phases: PhaseIterations; history: TimeGANTrainingState['history'] } = { phases: noPhaseIterations(), history: [] };
-  private readonly engine = Engine.wasm();
-  private networks: { nets: TimeGANNetworks; trainer: TimeGANTrainer; average: WeightAverage | null } | null = null;
-  private readonly rng: Random;
 
   constructor(config?: DeepPartial<TimeGANConfig>) {
-    this.config = resolveTimeGANConfig(config);
-    this.rng = new Random(this.config.seed);
+    super(TIMEGAN_CONFIG, config);
     if (this.config.features > 0) this.build();
   }
 
@@ -73,7 +74,7 @@ export class TimeGAN {
     return {
       iteration: totalIterations(phases),
       phases: { ...phases },
-      discriminatorUpdates: this.networks?.trainer.discriminatorUpdates ?? 0,
+      discriminatorUpdates: this.isBuilt ? this.build().trainer.discriminatorUpdates : 0,
       rng: this.rng.getState(),
       history: structuredClone(history),
     };
@@ -83,7 +84,11 @@ export class TimeGAN {
   async fit(data: FitData, options: FitOptions): Promise<LoopResult> {
     const perPhase = options.iterations;
     if (!Number.isInteger(perPhase) || perPhase < 1) throw new UserError(`iterations must be a positive integer, got ${perPhase}`, { flag: '--iterations' });
-    this.adoptData(data);
+    if ((data.conditionCount ?? data.encoder?.conditionCount ?? 0) > 0) {
+      throw new UserError('TimeGAN is unconditional: train it without condition columns', { flag: '--condition' });
+    }
+    checkUnitRange(data);
+    this.adoptData(data, { seqLen: data.length, features: data.features });
     const { trainer, average } = this.build();
     const logEvery = options.logEvery ?? 50;
     return runTrainingLoop({
@@ -136,41 +141,16 @@ export class TimeGAN {
     });
   }
 
-  /** Writes the model directory (model.json + weights.bin), optimizer state included. */
-  async save(dir: string): Promise<void> {
-    const { trainer } = this.build();
-    const files: ModelFiles = {
-      format: 1,
-      kind: TimeGAN.kind,
-      config: this.config,
-      data: this.encoder?.toJSON() ?? null,
-      training: { ...this.training, optimizers: optimizerSteps(trainer.optimizers) },
-      tensors: [...parameterTensors(this.namedParameters()), ...optimizerTensors(trainer.optimizers), ...this.averageTensors()],
-    };
-    await saveModelDirectory(dir, files);
-  }
-
   /** Rebuilds the exact model saved in `dir` (weights, encoder, optimizers, phase and random state). */
   static async load(dir: string): Promise<TimeGAN> {
-    const files = await loadModelDirectory(dir);
-    if (files.kind !== TimeGAN.kind) throw new UserError(`holds a ${files.kind} model, not ${TimeGAN.kind}`, { file: dir });
-    const { config, training } = savedState<TimeGANConfig, TimeGANTrainingState & { optimizers: OptimizerSteps }>(files, dir, ['phases', 'rng', 'history', 'optimizers', 'discriminatorUpdates']);
-    const gan = new TimeGAN(config);
-    if (files.data !== null) gan.encoder = DataEncoder.fromJSON(files.data);
+    const saved = await readSavedModel<TimeGANTrainingState>(dir, TimeGAN.kind, ['phases', 'history', 'discriminatorUpdates']);
+    const gan = new TimeGAN(saved.config as DeepPartial<TimeGANConfig>);
+    const { training } = saved;
     gan.progress = { phases: { ...noPhaseIterations(), ...training.phases }, history: training.history };
-    gan.rng.setState(training.rng);
-    const byName = new Map(files.tensors.map((t) => [t.name, t]));
-    restoreParameters(gan.namedParameters(), byName, dir);
-    const { trainer, nets, average } = gan.build();
-    restoreOptimizers(trainer.optimizers, training.optimizers, byName);
-    if (average !== null) average.setValues(samplingParameters(nets).map(([name]) => savedTensor(byName, `average.${name}`, dir).data));
+    const { trainer, nets, average } = gan.restore(saved);
+    if (average !== null) average.setValues(samplingParameters(nets).map(([name]) => savedTensor(saved.tensors, `average.${name}`, dir).data));
     trainer.discriminatorUpdates = training.discriminatorUpdates;
     return gan;
-  }
-
-  /** All trainable parameters, network by network (embedder, recovery, generator, supervisor, discriminator). */
-  parameters(): Parameter[] {
-    return this.namedParameters().map(([, p]) => p);
   }
 
   /** The parameters on the sampling path X̂ = r(s(g(Z))): generator, supervisor and recovery (the ones averaged). */
@@ -178,13 +158,13 @@ export class TimeGAN {
     return samplingParameters(this.build().nets).map(([, p]) => p);
   }
 
-  /** Parameters by their model-file names ('generator.recurrent.weight_ih_l0', …). */
+  /** Parameters by their model-file names ('embedder.recurrent.weight_ih_l0', …), network by network. */
   namedParameters(): Array<[string, Parameter]> {
     return namedNetworkParameters(this.build().nets);
   }
 
   /** The averaged sampling weights as tensors named 'average.generator.…' (when averaging). */
-  private averageTensors(): ModelFiles['tensors'] {
+  protected override extraTensors(): NamedTensor[] {
     const { nets, average } = this.build();
     if (average === null) return [];
     const values = average.values();
@@ -208,29 +188,15 @@ export class TimeGAN {
     }
   }
 
-  private adoptData(data: FitData): void {
-    if ((data.conditionCount ?? data.encoder?.conditionCount ?? 0) > 0) {
-      throw new UserError('TimeGAN is unconditional: train it without condition columns', { flag: '--condition' });
-    }
-    checkUnitRange(data);
-    if (data.encoder !== undefined) this.encoder = data.encoder;
-    if (this.networks === null) {
-      this.config = resolveTimeGANConfig({ ...this.config, seqLen: data.length, features: data.features });
-      return;
-    }
-    const c = this.config;
-    if (data.length !== c.seqLen || data.features !== c.features) {
-      throw new UserError(`the data has windows of ${data.length}×${data.features}; the model was built for ${c.seqLen}×${c.features}`);
-    }
+  protected create(init: Random): TimeGANParts {
+    const nets = buildNetworks(this.engine, this.config, init);
+    const average = this.config.averageDecay > 0 ? new WeightAverage(samplingParameters(nets).map(([, p]) => p), this.config.averageDecay) : null;
+    const trainer = new TimeGANTrainer(this.engine, this.config, nets);
+    return { nets, trainer, optimizers: trainer.optimizers, average };
   }
 
-  private build(): NonNullable<TimeGAN['networks']> {
-    if (this.networks !== null) return this.networks;
-    if (this.config.features < 1) throw new Error('the model has no data shape yet: call fit() first');
-    const nets = buildNetworks(this.engine, this.config, new Random(this.config.seed ^ 0x5eed));
-    const average = this.config.averageDecay > 0 ? new WeightAverage(samplingParameters(nets).map(([, p]) => p), this.config.averageDecay) : null;
-    this.networks = { nets, trainer: new TimeGANTrainer(this.engine, this.config, nets), average };
-    return this.networks;
+  protected trainingState(): TimeGANTrainingState {
+    return this.training;
   }
 }
 

@@ -14,11 +14,13 @@ import type { Random } from '../../engine/random.js';
 import { add, scale } from '../../engine/ops/index.js';
 import type { Tensor } from '../../engine/tensor.js';
 import { Adam } from '../../nn/adam.js';
-import type { TrainingData } from '../rgan/batches.js';
+import type { TrainingData } from '../common/batches.js';
+import { withFrozen } from '../common/freezing.js';
+import type { RecurrentNetwork } from '../common/recurrent-network.js';
 import { sampleBatch, sampleWindows, type Batch, type Windows } from './batches.js';
 import type { TimeGANConfig } from './config.js';
 import { discriminatorLoss, embedderLoss, generatorLoss, incrementMomentLoss, momentLoss, reconstructionLoss, supervisedLoss } from './losses.js';
-import type { StepNetwork, TimeGANNetworks } from './networks.js';
+import type { TimeGANNetworks } from './networks.js';
 
 /** The five optimizers by what they train: E0, E, GS, G and D of the reference. */
 export const OPTIMIZER_NAMES = ['embedding', 'embedder', 'supervised', 'generator', 'discriminator'] as const;
@@ -43,7 +45,7 @@ export class TimeGANTrainer {
     private readonly config: TimeGANConfig,
     private readonly nets: TimeGANNetworks,
   ) {
-    const adam = (...owned: StepNetwork[]): Adam => new Adam(owned.flatMap((n) => n.parameters()), { learningRate: config.learningRate });
+    const adam = (...owned: RecurrentNetwork[]): Adam => new Adam(owned.flatMap((n) => n.parameters()), { learningRate: config.learningRate });
     const { embedder, recovery, generator, supervisor, discriminator } = nets;
     this.optimizers = {
       embedding: adam(embedder, recovery),
@@ -162,15 +164,5 @@ export class TimeGANTrainer {
     this.engine.backward(loss);
     this.optimizers[optimizer].step();
     return loss.data[0];
-  }
-}
-
-/** Runs `fn` with `networks` frozen (PyTorch's requires_grad_(False)), unfreezing after. */
-function withFrozen<T>(networks: readonly StepNetwork[], fn: () => T): T {
-  for (const n of networks) n.freeze(true);
-  try {
-    return fn();
-  } finally {
-    for (const n of networks) n.freeze(false);
   }
 }

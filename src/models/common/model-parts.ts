@@ -1,9 +1,9 @@
 // Pieces every model shares: its weights as named tensors for the model file and back, and
 // generating n sequences in batches.
-import type { Parameter } from '../engine/tensor.js';
-import { UserError } from '../errors.js';
-import type { NamedTensor } from '../io/model-directory.js';
-import type { LoopOptions } from '../train/loop.js';
+import type { Parameter } from '../../engine/tensor.js';
+import { UserError } from '../../errors.js';
+import type { NamedTensor } from '../../io/model-directory.js';
+import type { LoopOptions } from '../../train/loop.js';
 
 /** Parameters as model-file tensors, under their names. */
 export function parameterTensors(named: Array<[string, Parameter]>): NamedTensor[] {
@@ -72,12 +72,4 @@ export function savedState<C, T>(files: { config: unknown; training: unknown }, 
   if (!isObject(files.training)) throw new UserError('"training" is not an object', where);
   for (const key of required) if (!(key in files.training)) throw new UserError(`"training" lacks "${key}"`, where);
   return { config: files.config as C, training: files.training as T };
-}
-
-/** A recurrent stack with a Dense head: its parameters under 'recurrent.<name>' and 'head.<name>'. */
-export function stackedParameters(net: { recurrent: { parameters(): Parameter[] }; head: { parameters(): Parameter[] } }): Array<[string, Parameter]> {
-  return [
-    ...net.recurrent.parameters().map((p): [string, Parameter] => [`recurrent.${p.name}`, p]),
-    ...net.head.parameters().map((p): [string, Parameter] => [`head.${p.name}`, p]),
-  ];
 }

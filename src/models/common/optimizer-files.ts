@@ -1,9 +1,9 @@
 // Optimizers' state in a model file, for any model: Adam's moments as tensors named
 // 'adam.<optimizer>.m.<i>' in weights.bin and step counts in model.json, so a checkpoint resumes
 // bit for bit.
-import type { NamedTensor } from '../io/model-directory.js';
-import type { Adam } from '../nn/adam.js';
-import { UserError } from '../errors.js';
+import type { NamedTensor } from '../../io/model-directory.js';
+import type { Adam } from '../../nn/adam.js';
+import { UserError } from '../../errors.js';
 
 /** Per optimizer name, the step count of each of its parameters (for model.json). */
 export type OptimizerSteps = Record<string, number[]>;
