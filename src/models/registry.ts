@@ -1,6 +1,7 @@
 // The model kinds the CLI and loaders know, behind one surface: create, fit, sample, save, load.
 import type { DecodedSamples } from '../data/samples.js';
 import type { DataEncoder } from '../data/encoder.js';
+import { checkSequenceFits } from '../engine/memory.js';
 import { UserError } from '../errors.js';
 import { readModelDescription } from '../io/model-directory.js';
 import type { LoopResult } from '../train/loop.js';
@@ -32,8 +33,10 @@ export const MODEL_KINDS = Object.keys(KINDS);
 
 /** Loads the model saved in `dir`, whatever its kind. */
 export async function loadModel(dir: string, flag?: string): Promise<SequenceModel> {
-  const { kind } = await readModelDescription(dir, { flag });
+  const { kind, config } = await readModelDescription(dir, { flag });
   const known = KINDS[kind];
   if (known === undefined) throw new UserError(`holds a model of kind "${kind}", which this version does not know`, { flag, file: dir });
+  const { seqLen, features } = (config ?? {}) as { seqLen?: unknown; features?: unknown };
+  if (typeof seqLen === 'number' && typeof features === 'number') checkSequenceFits(seqLen, features, { flag, file: dir });
   return known.load(dir);
 }
