@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { formatBytes } from '../format-units.js';
+import { asUserError } from '../io/fs-errors.js';
 import { MAX_INPUT_FILE_BYTES } from './limits.js';
 
 /**
@@ -54,7 +55,7 @@ async function openInput(path: string, flag?: string): Promise<FileHandle> {
     if (code === 'ENOENT') throw new UserError('file not found', { file: path, flag });
     if (code === 'EISDIR') throw new UserError('this is a directory, not a file', { file: path, flag });
     if (code === 'EACCES') throw new UserError('permission denied', { file: path, flag });
-    throw e;
+    throw asUserError(e, 'open the file', { file: path, flag });
   }
 }
 
