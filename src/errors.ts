@@ -48,7 +48,6 @@ const QUOTED = /"(?:[^"\\]|\\.)*"/g;
  * Characters that would break the line or change the terminal: C0 and C1 controls (newlines,
  * escape sequences), DEL, line and paragraph separators, and bidirectional overrides.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

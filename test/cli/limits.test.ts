@@ -38,6 +38,12 @@ function expectOneLineFailure(r: { code: number; stdout: string; stderr: string 
   expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
 }
 
+/** The parts of a saved rgan model's config that the tests below change. */
+interface ModelConfig {
+  seqLen: number;
+  generator: { hidden: number };
+}
+
 /** A CSV from lines. */
 const csvFile = (name: string, ...lines: string[]): string => writeFixture(dir, name, `${lines.join('\n')}\n`);
 
@@ -125,7 +131,7 @@ describe('model sizes are checked against the engine before anything is allocate
   });
 
   /** A copy of the trained model with `edit` applied to its model.json's config. */
-  function editedModel(edit: (config: Record<string, any>) => void): string {
+  function editedModel(edit: (config: ModelConfig) => void): string {
     const copy = unused();
     cpSync(model, copy, { recursive: true });
     const description = JSON.parse(readFileSync(join(copy, 'model.json'), 'utf8'));
@@ -148,8 +154,8 @@ describe('model sizes are checked against the engine before anything is allocate
   });
 
   it.each([
-    ['hidden 100,000', (c: Record<string, any>) => (c.generator.hidden = 100_000), /the model does not fit in memory: the gru layers of 100,000 units/],
-    ['seqLen 10⁹', (c: Record<string, any>) => (c.seqLen = 1e9), /the model does not fit in memory: 1,000,000,000 steps × 5 values is 18\.6 GiB per sequence/],
+    ['hidden 100,000', (c: ModelConfig) => (c.generator.hidden = 100_000), /the model does not fit in memory: the gru layers of 100,000 units/],
+    ['seqLen 10⁹', (c: ModelConfig) => (c.seqLen = 1e9), /the model does not fit in memory: 1,000,000,000 steps × 5 values is 18\.6 GiB per sequence/],
   ])('refuses a model.json claiming %s when sampling', async (_, edit, message) => {
     const out = unused('.csv');
     const r = await rgan('sample', '--model', editedModel(edit), '--n', '2', '--out', out);
