@@ -1,6 +1,6 @@
 // How the CLI ends: the exit status for each outcome, and the message printed for each error.
 import { CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
+import { isUserError, printable, type ErrorPlace } from '../errors.js';
 import { packageVersion } from '../package-root.js';
 import { Interrupted } from './interrupts.js';
 import type { Terminal } from './terminal.js';
@@ -20,36 +20,61 @@ export function noteHelpHint(error: CommanderError, helpCommand: string): void {
   if (!helpHints.has(error)) helpHints.set(error, helpCommand);
 }
 
-/** Prints what `error` means for the user and returns the exit status. */
-export function reportError(error: unknown, terminal: Terminal): number {
-  if (error instanceof CommanderError) return reportCommanderError(error, terminal);
-  if (isUserError(error)) {
-    terminal.err(`${error.message}\n`);
-    return EXIT_USER_ERROR;
-  }
-  if (error instanceof Interrupted) {
-    terminal.err(`${error.message}\n`);
-    return error.exitCode;
-  }
-  const debug = terminal.env.RGAN_DEBUG === '1';
-  const stack = error instanceof Error ? error.stack : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  terminal.err(debug && stack !== undefined ? `${stack}\n` : `internal error: ${oneLine(message)}\n`);
-  const more = debug ? '' : ' (set RGAN_DEBUG=1 to see where)';
-  terminal.err(`this is a bug in recurrent-gan ${packageVersion()}; please report it${more}\n`);
-  return EXIT_INTERNAL_ERROR;
+/** How errors are printed: one line (and a hint) on stderr, or one JSON object on stdout. */
+export type ErrorStyle = 'text' | 'json';
+
+/**
+ * What an error says, before it is printed: the message line, its place (for user errors), a
+ * second line of help, and the exit status.
+ */
+interface ErrorReport {
+  message: string;
+  place: ErrorPlace;
+  hint?: string;
+  exitCode: number;
 }
 
-function reportCommanderError(error: CommanderError, terminal: Terminal): number {
+/**
+ * Prints what `error` means for the user and returns the exit status. With style 'json' the
+ * report is one JSON object on stdout, `{"error": {"message", "place", "exitCode", "hint"?}}`,
+ * where a script reading --json output finds it.
+ */
+export function reportError(error: unknown, terminal: Terminal, style: ErrorStyle = 'text'): number {
+  const report = describeError(error, terminal);
+  if (report === undefined) return error instanceof CommanderError && error.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+  if (style === 'json') {
+    terminal.out(`${JSON.stringify({ error: report })}\n`);
+  } else {
+    terminal.err(`${report.message}\n`);
+    if (report.hint !== undefined) terminal.err(`${report.hint}\n`);
+  }
+  return report.exitCode;
+}
+
+/** The report for `error`; undefined when there is nothing to print (help, version). */
+function describeError(error: unknown, terminal: Terminal): ErrorReport | undefined {
+  if (error instanceof CommanderError) return describeCommanderError(error);
+  if (isUserError(error)) return { message: error.message, place: error.place, exitCode: EXIT_USER_ERROR };
+  if (error instanceof Interrupted) return { message: error.message, place: {}, exitCode: error.exitCode };
+  const debug = terminal.env.RGAN_DEBUG === '1';
+  const stack = error instanceof Error ? error.stack : undefined;
+  const text = error instanceof Error ? error.message : String(error);
+  // with RGAN_DEBUG=1 the stack is the point: printed whole, on several lines
+  const message = debug && stack !== undefined ? stack : `internal error: ${oneLine(text)}`;
+  const more = debug ? '' : ' (set RGAN_DEBUG=1 to see where)';
+  const hint = `this is a bug in recurrent-gan ${packageVersion()}; please report it${more}`;
+  return { message, place: {}, hint, exitCode: EXIT_INTERNAL_ERROR };
+}
+
+function describeCommanderError(error: CommanderError): ErrorReport | undefined {
   // --help and --version end this way too, with their output already written.
-  if (error.exitCode === 0) return EXIT_OK;
+  if (error.exitCode === 0) return undefined;
   // Help shown for a missing command: the help itself, on stderr, is the message.
-  if (error.code === 'commander.help') return EXIT_USER_ERROR;
-  terminal.err(`${oneLine(error.message.replace(/^error: /, ''))}\n`);
-  terminal.err(`Run '${helpHints.get(error) ?? 'rgan --help'}' for usage.\n`);
-  return EXIT_USER_ERROR;
+  if (error.code === 'commander.help') return undefined;
+  const hint = `Run '${helpHints.get(error) ?? 'rgan --help'}' for usage.`;
+  return { message: oneLine(error.message.replace(/^error: /, '')), place: {}, hint, exitCode: EXIT_USER_ERROR };
 }
 
 function oneLine(text: string): string {
-  return text.trim().replace(/\s*\n\s*/g, ' ');
+  return printable(text.trim().replace(/\s*\n\s*/g, ' '));
 }

@@ -10,22 +10,7 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** 49_152 → "48.0 KiB". */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** 12345 → "12,345". */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { formatBytes, formatCount } from '../format-units.js';
 
 /** A loss or metric to four significant digits: 0.693147 → "0.6931". */
 export function formatValue(value: number): string {

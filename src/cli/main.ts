@@ -23,8 +23,17 @@ export async function runProgram(argv: string[], terminal: Terminal, commands: r
     await buildProgram(context, commands).parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (error) {
-    return reportError(error, terminal);
+    return reportError(error, terminal, asksForJson(argv) ? 'json' : 'text');
   }
+}
+
+/**
+ * Whether the command line has --json (before a `--` that ends the options): its errors are then
+ * JSON too, even when the flags themselves could not be parsed.
+ */
+function asksForJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
 }
 
 /** A fresh commander program (commander keeps parse state, so one per run). */

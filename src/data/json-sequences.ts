@@ -3,20 +3,29 @@
 //   {"columns": ["speed", "label"], "sequences": [[[1.5, "walk"], …], …]}  names survive
 // A cell is a number, null (missing) or a string (a label, or a missing spelling like "NaN").
 import { UserError } from '../errors.js';
+import { jsonDepth } from '../io/json-text.js';
 import type { ColumnCells, DataSource } from './source.js';
 import { defaultColumnNames } from './source.js';
+import { NUL_PROBLEM } from './text.js';
 
 type Cell = number | string | null;
+
+/** {"columns", "sequences"} → sequences → steps → values: deeper nesting is a mistake. */
+const MAX_DEPTH = 4;
 
 /** Parses JSON sequences; every step of every sequence must have the same number of values. */
 export function parseJsonSequences(text: string, file: string): DataSource {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new UserError('the file is empty', { file });
+  if (body.includes('\0')) throw new UserError(`the file ${NUL_PROBLEM}`, { file });
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (e) {
     throw new UserError(`not valid JSON: ${(e as Error).message.split('\n')[0]}`, { file });
+  }
+  if (jsonDepth(value, MAX_DEPTH) > MAX_DEPTH) {
+    throw new UserError(`the JSON nests deeper than the ${MAX_DEPTH} levels of a sequence file ({"sequences": [sequence [step [values]]]})`, { file });
   }
   const { sequences, names } = sequencesAndNames(value, file);
   const width = names?.length ?? firstWidth(sequences, file);
@@ -71,6 +80,9 @@ function checkSequence(sequence: unknown, s: number, width: number, file: string
     for (const cell of step) {
       if (cell !== null && typeof cell !== 'number' && typeof cell !== 'string') {
         throw new UserError(`${at} holds ${JSON.stringify(cell)}; values must be numbers, strings or null`, { file });
+      }
+      if (typeof cell === 'number' && !Number.isFinite(cell)) {
+        throw new UserError(`${at} holds a number out of range (beyond ±${Number.MAX_VALUE.toPrecision(2)})`, { file });
       }
     }
   });

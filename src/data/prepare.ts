@@ -1,7 +1,9 @@
 // prepareDataset: a DataSource → scaled training windows, condition vectors and the encoder that
 // maps them back. Each step lives in its own module; this one only runs them in order.
 import { typeColumn } from './columns.js';
+import { formatCount } from '../format-units.js';
 import { DataEncoder } from './encoder.js';
+import { checkWindowValues } from './limits.js';
 import { fillMissing, rowsToKeep } from './missing.js';
 import { resolveDataOptions, type DataOptions } from './options.js';
 import { resolveRoles } from './roles.js';
@@ -46,6 +48,9 @@ export function prepareDataset(source: DataSource, options: DataOptions): Prepar
   fillMissing(source, [...features, ...conditions], series, opts.missing);
   const index = slidingWindows(series, opts.seqLen, opts.stride, source.file);
   const encoder = DataEncoder.fit(features, conditions, kept);
+  const count = index.start.length;
+  const what = `${formatCount(count)} windows of ${opts.seqLen} steps × ${encoder.featureCount} values`;
+  checkWindowValues(count * opts.seqLen * encoder.featureCount, what, 'use a larger --stride, a shorter --seq-len or less data', { file: source.file });
   const { windows, firstRows } = cutWindows(
     encoder,
     features.map((f) => f.values),
@@ -55,7 +60,7 @@ export function prepareDataset(source: DataSource, options: DataOptions): Prepar
   );
   return {
     windows,
-    count: index.start.length,
+    count,
     length: opts.seqLen,
     features: encoder.featureCount,
     conditionValues: encoder.encodeConditionRows(conditions.map((c) => c.values), firstRows),

@@ -6,6 +6,7 @@ import { parseNpy } from './npy.js';
 import type { DataSource } from './source.js';
 import { defaultColumnNames, numericSource } from './source.js';
 import { parseTable, type TableOptions } from './table.js';
+import { decodeText } from './text.js';
 
 /** Options for readSequenceFile; `delimiter` applies to delimited text only. */
 export interface ReadOptions extends TableOptions {
@@ -32,7 +33,7 @@ export async function readSequenceFile(path: string, options: ReadOptions = {}):
     throw new UserError(problem, { file: path, flag: options.fileFlag });
   }
   const bytes = await readInputFile(path, options.fileFlag);
-  if (extension === '.json') return parseJsonSequences(bytes.toString('utf8'), path);
+  if (extension === '.json') return parseJsonSequences(decodeText(bytes, path), path);
   if (extension === '.npy') return npySource(bytes, path);
   return parseTable(bytes, path, options);
 }

@@ -1,7 +1,7 @@
 // Splitting rows into series (by id, and by sequence for sequence formats) and ordering each
 // series by its time column.
 import { UserError } from '../errors.js';
-import { isMissingCell, parseNumberCell, quoteCell } from './cells.js';
+import { isMissingCell, numberLikeProblem, parseNumberCell, quoteCell } from './cells.js';
 import type { ColumnRoles } from './roles.js';
 import type { DataSource } from './source.js';
 import { placeOfRow } from './source.js';
@@ -46,7 +46,8 @@ function timeKeys(source: DataSource, c: number): Float64Array {
     const key = numeric ? parseNumberCell(cells[r]) : isMissingCell(cells[r]) ? NaN : isoMilliseconds(cells[r]);
     if (key === undefined) {
       const { place, at } = placeOfRow(source, r, source.columns[c]);
-      throw new UserError(`time value ${quoteCell(cells[r])}${at} is neither a number nor an ISO date like 2016-01-11 17:00:00`, place);
+      const problem = numberLikeProblem(cells[r]) ?? 'is neither a number nor an ISO date like 2016-01-11 17:00:00';
+      throw new UserError(`time value ${quoteCell(cells[r])}${at} ${problem}`, place);
     }
     keys[r] = key;
   }

@@ -1,8 +1,10 @@
 // Delimited text files (CSV, semicolon, tab) with a header row → Table, with file line numbers.
 import { CsvError, parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
+import { quoteCell } from './cells.js';
 import { readInputFile } from './input-file.js';
 import type { Table } from './source.js';
+import { decodeText, NUL_PROBLEM } from './text.js';
 
 export interface TableOptions {
   /** One character; detected from the header line when absent (comma, semicolon or tab). */
@@ -29,26 +31,15 @@ export async function readTable(path: string, options: TableOptions = {}): Promi
  * header. Blank lines are skipped; every other row must have as many fields as the header.
  */
 export function parseTable(text: Buffer | string, file: string, options: TableOptions = {}): Table {
-  const source = typeof text === 'string' ? text : text.toString('utf8');
+  const source = typeof text === 'string' ? text : decodeText(text, file);
   if (!/[^\s\uFEFF]/.test(source)) throw new UserError('the file is empty', { file });
   const delimiter = options.delimiter ?? detectDelimiter(source);
   checkDelimiter(delimiter, options.flag);
-  const { records, lines } = parseRecords(source, file, delimiter);
-  const columns = headerNames(records[0], file, lines[0]);
-  if (records.length === 1) throw new UserError('the file has a header but no data rows', { file });
-  const rowCount = records.length - 1;
-  const cells = columns.map(() => new Array<string>(rowCount));
-  for (let r = 0; r < rowCount; r++) {
-    const record = records[r + 1];
-    if (record.length !== columns.length) {
-      const problem = `the row has ${record.length} fields but the header has ${columns.length}`;
-      throw new UserError(problem, { file, row: lines[r + 1] });
-    }
-    for (let c = 0; c < columns.length; c++) cells[c][r] = record[c];
-  }
-  return { file, columns, rowCount, cells, lines: lines.subarray(1) };
+  const table = parseRows(source, file, delimiter);
+  if (table.rowCount === 0) throw new UserError('the file has a header but no data rows', { file });
+  if (source.includes('\0')) throwAtNul(table);
+  return table;
 }
-
 /**
  * The delimiter that occurs most often outside quotes in the header line: comma, semicolon or
  * tab (comma on a tie or when none occurs, as for a one-column file).
@@ -74,39 +65,59 @@ function checkDelimiter(delimiter: string, flag?: string): void {
 }
 
 /**
- * All records and the line each starts on. csv-parse reports the line a record ends on; the
- * start is one past the previous record's end plus the blank lines skipped in between, which
- * stays right when a quoted field spans lines.
+ * The header and the rows, each row's cells stored into its columns as csv-parse reads it (so no
+ * record outlives its row), with the line each row starts on. csv-parse reports the line a record
+ * ends on; the start is one past the previous record's end plus the blank lines skipped in
+ * between, which stays right when a quoted field spans lines.
  */
-function parseRecords(text: string, file: string, delimiter: string): { records: string[][]; lines: Int32Array } {
-  let parsed: { record: string[]; info: { lines: number; empty_lines: number } }[];
+function parseRows(text: string, file: string, delimiter: string): Table {
+  let columns: string[] | undefined;
+  let cells: string[][] = [];
+  const lines: number[] = [];
+  let end = 0;
+  let blank = 0;
+  const onRecord = (record: string[], info: { lines: number; empty_lines: number }): null => {
+    const line = end + 1 + (info.empty_lines - blank);
+    end = info.lines;
+    blank = info.empty_lines;
+    if (columns === undefined) {
+      columns = headerNames(record, file, line);
+      cells = columns.map(() => []);
+      return null;
+    }
+    if (record.length !== columns.length) {
+      throw new UserError(`the row has ${record.length} fields but the header has ${columns.length}`, { file, row: line });
+    }
+    for (let c = 0; c < columns.length; c++) cells[c].push(record[c]);
+    lines.push(line);
+    return null; // keep nothing: the cells are stored
+  };
   try {
-    // with `info: true` each record comes as {record, info}; the typings do not model that
-    parsed = parse(text, {
+    parse(text, {
       bom: true,
       delimiter,
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true, // spaces around fields, so `a, "b"` reads as two fields
-
-      info: true,
-    }) as unknown as typeof parsed;
+      on_record: onRecord,
+    });
   } catch (e) {
     throw csvSyntaxError(e, file);
   }
-  const records = new Array<string[]>(parsed.length);
-  const lines = new Int32Array(parsed.length);
-  let end = 0;
-  let blank = 0;
-  for (let i = 0; i < parsed.length; i++) {
-    const { record, info } = parsed[i];
-    records[i] = record;
-    lines[i] = end + 1 + (info.empty_lines - blank);
-    end = info.lines;
-    blank = info.empty_lines;
+  return { file, columns: columns ?? [], rowCount: lines.length, cells, lines: Int32Array.from(lines) };
+}
+
+/** The first cell (or header name) holding a NUL byte, as a UserError naming its place. */
+function throwAtNul(table: Table): never {
+  const { file, columns, cells, lines } = table;
+  const named = columns.findIndex((name) => name.includes('\0'));
+  if (named >= 0) throw new UserError(`the name of column ${named + 1} ${NUL_PROBLEM}`, { file, row: 1 });
+  for (let r = 0; r < table.rowCount; r++) {
+    const c = cells.findIndex((column) => column[r].includes('\0'));
+    if (c >= 0) throw new UserError(`the value ${quoteCell(cells[c][r])} ${NUL_PROBLEM}`, { file, row: lines[r], column: columns[c] });
   }
-  return { records, lines };
+  throw new Error('parseTable: a NUL byte was found in the text but in no cell');
 }
 
 /** csv-parse's syntax errors (an unclosed quote, a quote inside a bare field) as UserErrors. */

@@ -42,3 +42,20 @@ function oneLine(value: unknown): string {
   const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${oneLine(v)}`);
   return `{${entries.join(', ')}}`;
 }
+
+/**
+ * How deeply `value` nests arrays and objects (a number: 0, `[1]`: 1, `[[1]]`: 2), counted
+ * without recursion so that 10,000 levels cannot overflow the stack; counting stops past `limit`.
+ */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}

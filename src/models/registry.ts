@@ -1,5 +1,6 @@
 // The model kinds this version knows, in one list: adding a kind is a folder under src/models
 // and one line here. Commands ask this registry; they never name a kind.
+import { checkSequenceFits } from '../engine/memory.js';
 import { UserError } from '../errors.js';
 import { readModelDescription } from '../io/model-directory.js';
 import type { ModelKind } from './common/model-kind.js';
@@ -27,7 +28,10 @@ export function modelKind(name: string, where: { flag?: string; file?: string } 
 
 /** Loads the model saved in `dir`, whatever its kind. */
 export async function loadModel(dir: string, flag?: string): Promise<SequenceModel> {
-  const { kind } = await readModelDescription(dir, { flag });
+  const { kind, config } = await readModelDescription(dir, { flag });
   if (!MODEL_KINDS.includes(kind)) throw new UserError(`holds a model of kind "${kind}", which this version does not know`, { flag, file: dir });
+  // a hostile seqLen is refused before the model allocates anything
+  const { seqLen, features } = (config ?? {}) as { seqLen?: unknown; features?: unknown };
+  if (typeof seqLen === 'number' && typeof features === 'number') checkSequenceFits(seqLen, features, { flag, file: dir });
   return modelKind(kind).load(dir);
 }

@@ -34,6 +34,7 @@ export class Dense implements Module<DenseConfig> {
     checkSize('Dense', 'outputs', c.outputs);
     checkChoice('Dense init', c.init, INITIALIZERS);
     this.config = c;
+    engine.memory.ensureRoom(2 * c.outputs * (c.inputs + 1), `a dense layer of ${c.inputs} × ${c.outputs} (values and gradients)`);
     this.weight = engine.parameter('weight', [c.outputs, c.inputs], initialWeights(c.init, c.inputs, c.outputs, rng));
     if (c.bias) {
       const bound = 1 / Math.sqrt(c.inputs);

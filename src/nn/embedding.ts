@@ -23,6 +23,7 @@ export class Embedding implements Module<EmbeddingConfig> {
     checkSize('Embedding', 'vocabulary', c.vocabulary);
     checkSize('Embedding', 'size', c.size);
     this.config = c;
+    engine.memory.ensureRoom(2 * c.vocabulary * c.size, `an embedding of ${c.vocabulary} × ${c.size} (values and gradients)`);
     this.weight = engine.parameter('weight', [c.vocabulary, c.size], normal(c.vocabulary * c.size, 1, rng));
   }
 

@@ -47,6 +47,7 @@ export class Recurrent implements Module<RecurrentConfig> {
   constructor(engine: Engine, options: RecurrentOptions, rng: Random) {
     this.config = checkConfig(resolveConfig<RecurrentConfig>('Recurrent', RECURRENT_DEFAULTS, options, ['cell', 'inputs', 'hidden']));
     const { layers, bidirectional } = this.config;
+    engine.memory.ensureRoom(2 * parameterCount(this.config), `the ${this.config.cell} layers of ${this.config.hidden.toLocaleString('en-US')} units (values and gradients)`);
     this.weights = Array.from({ length: layers }, (_, l) =>
       (bidirectional ? ['', '_reverse'] : ['']).map((suffix) => this.initLayer(engine, l, suffix, rng)),
     );
@@ -86,6 +87,15 @@ export class Recurrent implements Module<RecurrentConfig> {
       biasHh: engine.parameter(name('bias_hh'), [g]),
     };
   }
+}
+
+/** Parameters of the whole stack: per layer and direction W_ih [G, I], W_hh [G, H], two biases [G]. */
+function parameterCount({ cell, inputs, hidden, layers, bidirectional }: RecurrentConfig): number {
+  const directions = bidirectional ? 2 : 1;
+  const gates = CELLS[cell].gates * hidden;
+  const first = gates * (inputs + hidden + 2);
+  const later = gates * (hidden * directions + hidden + 2);
+  return directions * (first + (layers - 1) * later);
 }
 
 function checkConfig(c: RecurrentConfig): RecurrentConfig {

@@ -58,8 +58,14 @@ describe('rgan info', () => {
 
   it('fails with one line for a missing directory or damaged weights', async () => {
     const root = await scratchDirectory();
-    const missing = await rgan('info', '--model', join(root, 'nope'), '--json');
+    const missing = await rgan('info', '--model', join(root, 'nope'));
     expect(missing).toEqual({ code: 1, stdout: '', stderr: `--model, ${join(root, 'nope')}: does not exist\n` });
+    // with --json the same error is one JSON object on stdout
+    const json = await rgan('info', '--model', join(root, 'nope'), '--json');
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { message: `--model, ${join(root, 'nope')}: does not exist`, place: { flag: '--model', file: join(root, 'nope') }, exitCode: 1 },
+    });
     const dir = await savedModel();
     await truncate(join(dir, 'weights.bin'), 8);
     const damaged = await rgan('info', '--model', dir);

@@ -11,7 +11,7 @@ function xs(source: ReturnType<typeof csv>, missing: MissingPolicy, extra = {}):
 }
 
 describe('missing values', () => {
-  it.each(['', 'NaN', 'nan', 'NA', 'N/A', 'null', 'Inf', '-Inf', 'Infinity', '1e999'])(
+  it.each(['', 'NaN', 'nan', 'NA', 'N/A', 'null', 'Inf', '-Inf', 'Infinity'])(
     'stop with the first missing cell %j by default, naming its line and column',
     (cell) => {
       const source = csv('x,y', '1,2', `3,${cell}`, ',4');
