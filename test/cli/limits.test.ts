@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryTerminal } from '../../src/cli/terminal.js';
 import { MAX_CATEGORIES, MAX_INPUT_FILE_BYTES } from '../../src/data/limits.js';
+import { CHECKSUM_FIELD, contentSha256 } from '../../src/io/content-checksum.js';
 import { makeTempDir, writeFixture } from '../data/temp-files.js';
 
 async function rgan(...argv: string[]) {
@@ -136,6 +137,8 @@ describe('model sizes are checked against the engine before anything is allocate
     cpSync(model, copy, { recursive: true });
     const description = JSON.parse(readFileSync(join(copy, 'model.json'), 'utf8'));
     edit(description.config);
+    // a hostile file can carry a matching checksum: the size check must not rely on it
+    description[CHECKSUM_FIELD] = contentSha256(description);
     writeFileSync(join(copy, 'model.json'), JSON.stringify(description));
     return copy;
   }

@@ -130,7 +130,10 @@ describe('refused outputs', () => {
 
   it('flags that only make sense with standard output, or without it', async () => {
     await expectRefused(['sample', '--model', model, '--n', '2', '--out', join(dir, 'new.csv'), '--format', 'json'], /^--format: applies to --out - only/m);
-    await expectRefused(['sample', '--model', model, '--n', '2', '--out', '-', '--json'], /^--json: standard output holds the samples/m);
+    // with --json the refusal itself is JSON on standard output, as every --json error is
+    const r = await rgan('sample', '--model', model, '--n', '2', '--out', '-', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error.message).toMatch(/^--json: standard output holds the samples/);
   });
 });
 
