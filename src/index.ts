@@ -1,5 +1,5 @@
 // recurrent-gan's public API: re-exports only.
-export { RecurrentGAN, type FitData, type FitOptions, type SampleOptions, type RGANTrainingState } from './models/rgan/model.js';
+export { RecurrentGAN, type FitData, type FitOptions, type SampleOptions, type SampleBatchOptions, type RGANTrainingState } from './models/rgan/model.js';
 export { resolveRGANConfig, DEFAULT_RGAN_CONFIG, CELLS, LOSSES, type RGANConfig, type Cell, type AdversarialLoss } from './models/rgan/config.js';
 export type { TrainingData } from './models/rgan/batches.js';
 export { TimeGAN, type TimeGANTrainingState } from './models/timegan/model.js';

@@ -1,6 +1,6 @@
 // Atomic file writes: write to a temporary name beside the target, then rename into place,
 // so a crash or kill never leaves a half-written file under the real name.
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -18,13 +18,16 @@ export function temporaryPrefix(path: string): string {
   return `.${basename(path)}.`;
 }
 
+/** What writeFileAtomic writes: the whole content, or its pieces in order (a generator streams them). */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
 /** Writes `data` to `path` atomically (temporary file, fsync, rename). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: FileContent): Promise<void> {
   const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${Date.now()}.tmp`);
   try {
     const handle = await open(temporary, 'w');
     try {
-      await handle.writeFile(data);
+      await writeFile(handle, data); // pieces are written as they come, so they need not fit in memory together
       await handle.sync();
     } finally {
       await handle.close();

@@ -37,6 +37,22 @@ export function generateInBatches(n: number, batchSize: number, stepsTimesFeatur
   return out;
 }
 
+/** Sequences per decoded batch of `sampleBatches` unless asked otherwise: a few MB in memory. */
+export const SAMPLE_BATCH_SEQUENCES = 4096;
+
+/**
+ * The sizes `sampleBatches` yields for n sequences: about `wanted` each, rounded up to a whole
+ * number of model batches, so the noise is drawn in the same model batches (and the same
+ * sequences come out) as when all n are generated at once. A bad n throws at once.
+ */
+export function sampleBatchSizes(n: number, modelBatchSize: number, wanted = SAMPLE_BATCH_SEQUENCES): Iterable<number> {
+  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(`the number of sequences must be a positive integer, got ${n}`, { flag: '--n' });
+  const size = Math.max(1, Math.ceil(wanted / modelBatchSize)) * modelBatchSize;
+  return (function* () {
+    for (let start = 0; start < n; start += size) yield Math.min(size, n - start);
+  })();
+}
+
 /** What a model's fit options ask of the training loop, besides its steps. */
 export interface LoopRequests {
   onProgress?: LoopOptions['onProgress'];

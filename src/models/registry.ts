@@ -4,7 +4,7 @@ import type { DataEncoder } from '../data/encoder.js';
 import { UserError } from '../errors.js';
 import { readModelDescription } from '../io/model-directory.js';
 import type { LoopResult } from '../train/loop.js';
-import { RecurrentGAN, type FitData, type FitOptions, type SampleOptions } from './rgan/model.js';
+import { RecurrentGAN, type FitData, type FitOptions, type SampleBatchOptions, type SampleOptions } from './rgan/model.js';
 import { TimeGAN } from './timegan/model.js';
 
 /** What every generative sequence model offers. */
@@ -14,6 +14,7 @@ export interface SequenceModel {
   readonly training: { iteration: number };
   fit(data: FitData, options: FitOptions): Promise<LoopResult>;
   sample(n: number, options?: SampleOptions): DecodedSamples;
+  sampleBatches(n: number, options?: SampleBatchOptions): Iterable<DecodedSamples>;
   sampleScaled(n: number, options?: { seed?: number }): Float32Array;
   save(dir: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // `rgan sample --model DIR --n N [--condition col=value …] [--seed S] --out FILE.csv|.json|.npy`:
 // generates new sequences from a saved model, in the data's columns, units and labels.
 import type { Command } from 'commander';
-import { writeSamples, SAMPLE_FILE_EXTENSIONS } from '../../data/index.js';
+import { writeSampleBatches, SAMPLE_FILE_EXTENSIONS } from '../../data/index.js';
 import { UserError } from '../../errors.js';
 import { loadModel } from '../../models/registry.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
@@ -27,10 +27,12 @@ export function registerSample(program: Command, context: CliContext): void {
 
 export async function sample(options: SampleCommandOptions, context: CliContext): Promise<void> {
   const gan = await loadModel(options.model, '--model');
-  const samples = gan.sample(options.n, { condition: options.condition, seed: options.seed });
-  await writeSamples(options.out, samples, { flag: '--out' });
-  const summary = { out: options.out, sequences: samples.count, steps: samples.length, columns: samples.features.map((c) => c.name) };
-  printResult(context, options, summary, () => `wrote ${samples.count} sequences of ${samples.length} steps to ${options.out}`);
+  // Generated and written a batch at a time: memory stays the same for any --n.
+  const batches = gan.sampleBatches(options.n, { condition: options.condition, seed: options.seed });
+  await writeSampleBatches(options.out, batches, { count: options.n, flag: '--out' });
+  const steps = gan.config.seqLen;
+  const summary = { out: options.out, sequences: options.n, steps, columns: gan.encoder?.features.map((c) => c.name) ?? [] };
+  printResult(context, options, summary, () => `wrote ${options.n} sequences of ${steps} steps to ${options.out}`);
 }
 
 /** `--condition label=walk --condition speed=1.5` → { label: 'walk', speed: '1.5' }. */

@@ -13,7 +13,7 @@ import { noise, type TrainingData } from './batches.js';
 import { resolveRGANConfig, type RGANConfig } from './config.js';
 import { Discriminator, Generator } from './networks.js';
 import { RGANTrainer } from './trainer.js';
-import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState } from '../model-parts.js';
+import { generateInBatches, loopHooks, parameterTensors, restoreParameters, sampleBatchSizes, savedState } from '../model-parts.js';
 import { optimizerSteps, optimizerTensors, restoreOptimizers, type OptimizerSteps } from '../optimizer-files.js';
 
 /** Data for `fit`: training windows, optionally with the encoder that made them. */
@@ -37,6 +37,11 @@ export interface SampleOptions {
   condition?: Record<string, string | number>;
   /** Noise seed: the same seed gives the same sequences, also after save and load. */
   seed?: number;
+}
+
+export interface SampleBatchOptions extends SampleOptions {
+  /** Sequences per batch, about (rounded up to whole model batches); default 4,096. */
+  batch?: number;
 }
 
 /** The training state kept in model.json: enough to resume bit for bit. */
@@ -97,28 +102,56 @@ export class RecurrentGAN {
 
   /** n new sequences, decoded to the data's columns, units and labels (needs an encoder). */
   sample(n: number, options: SampleOptions = {}): DecodedSamples {
-    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
+    const encoder = this.decodingEncoder();
     const condition = this.conditionVector(options.condition);
     const scaled = this.sampleScaled(n, { seed: options.seed, condition });
     const conditions = condition === undefined ? undefined : repeatRows(condition, n);
-    return this.encoder.decodeWindows(scaled, this.config.seqLen, conditions);
+    return encoder.decodeWindows(scaled, this.config.seqLen, conditions);
+  }
+
+  /**
+   * The same n sequences as `sample(n, options)`, decoded about `options.batch` at a time
+   * (default 4,096), so that memory does not grow with n. Mistakes throw here, before the first batch.
+   *
+   * @example
+   * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part); // part.count ≤ 4,096 + a model batch
+   */
+  sampleBatches(n: number, options: SampleBatchOptions = {}): Iterable<DecodedSamples> {
+    const encoder = this.decodingEncoder();
+    const condition = this.conditionVector(options.condition);
+    const sizes = sampleBatchSizes(n, this.config.batchSize, options.batch);
+    const rng = new Random(options.seed ?? this.config.seed + 1);
+    const seqLen = this.config.seqLen;
+    const generate = (b: number): Float32Array => this.generate(b, rng, condition);
+    return (function* () {
+      for (const b of sizes) yield encoder.decodeWindows(generate(b), seqLen, condition === undefined ? undefined : repeatRows(condition, b));
+    })();
   }
 
   /** n sequences [n, seqLen, features] on the training scale, with an encoded condition vector. */
   sampleScaled(n: number, options: { seed?: number; condition?: Float32Array } = {}): Float32Array {
+    return this.generate(n, new Random(options.seed ?? this.config.seed + 1), options.condition);
+  }
+
+  /** The next n sequences of `rng`'s noise stream, generated a model batch at a time. */
+  private generate(n: number, rng: Random, condition: Float32Array | undefined): Float32Array {
     const { generator } = this.build();
-    const rng = new Random(options.seed ?? this.config.seed + 1);
     const { seqLen: t, features: f, batchSize } = this.config;
     const e = this.engine;
     return generateInBatches(n, batchSize, t * f, (b) =>
       e.step(() =>
         e.noGrad(() => {
           const z = noise(e, b, t, this.config.noise, rng);
-          const y = options.condition === undefined ? undefined : e.tensor([b, options.condition.length], repeatRows(options.condition, b));
+          const y = condition === undefined ? undefined : e.tensor([b, condition.length], repeatRows(condition, b));
           return generator.forward(z, y).toFloat32Array();
         }),
       ),
     );
+  }
+
+  private decodingEncoder(): DataEncoder {
+    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
+    return this.encoder;
   }
 
   /** Writes the model directory (model.json + weights.bin), optimizer state included. */

@@ -11,10 +11,10 @@ import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { generateInBatches, loopHooks, parameterTensors, restoreParameters, savedState, savedTensor } from '../model-parts.js';
+import { generateInBatches, loopHooks, sampleBatchSizes, parameterTensors, restoreParameters, savedState, savedTensor } from '../model-parts.js';
 import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
-import type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
+import type { FitData, FitOptions, SampleBatchOptions, SampleOptions } from '../rgan/model.js';
 import { uniformNoise } from './batches.js';
 import { resolveTimeGANConfig, type TimeGANConfig } from './config.js';
 import { buildNetworks, namedNetworkParameters, type TimeGANNetworks } from './networks.js';
@@ -23,7 +23,7 @@ import { learningRateFactor, nextPhase, noPhaseIterations, schedulePosition, tot
 import { TimeGANTrainer } from './trainer.js';
 import { WeightAverage } from '../../nn/weight-average.js';
 
-export type { FitData, FitOptions, SampleOptions } from '../rgan/model.js';
+export type { FitData, FitOptions, SampleBatchOptions, SampleOptions } from '../rgan/model.js';
 
 /** The training state kept in model.json: enough to resume bit for bit. */
 export interface TimeGANTrainingState {
@@ -107,11 +107,25 @@ export class TimeGAN {
 
   /** n new sequences decoded to the data's columns and units (needs an encoder). TimeGAN takes no conditions. */
   sample(n: number, options: SampleOptions = {}): DecodedSamples {
-    if (options.condition !== undefined && Object.keys(options.condition).length > 0) {
-      throw new UserError('a TimeGAN model has no condition columns', { flag: '--condition' });
-    }
-    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
-    return this.encoder.decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
+    return this.decodingEncoder(options).decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
+  }
+
+  /**
+   * The same n sequences as `sample(n, options)`, decoded about `options.batch` at a time
+   * (default 4,096), so that memory does not grow with n. Mistakes throw here, before the first batch.
+   *
+   * @example
+   * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part);
+   */
+  sampleBatches(n: number, options: SampleBatchOptions = {}): Iterable<DecodedSamples> {
+    const encoder = this.decodingEncoder(options);
+    const sizes = sampleBatchSizes(n, this.config.batchSize, options.batch);
+    const rng = new Random(options.seed ?? this.config.seed + 1);
+    const seqLen = this.config.seqLen;
+    const generate = (b: number): Float32Array => this.generate(b, rng, true);
+    return (function* () {
+      for (const b of sizes) yield encoder.decodeWindows(generate(b), seqLen);
+    })();
   }
 
   /**
@@ -119,21 +133,28 @@ export class TimeGAN {
    * With `averageDecay` they come from the averaged weights, unless `averaged` is false.
    */
   sampleScaled(n: number, options: { seed?: number; averaged?: boolean } = {}): Float32Array {
-    const { nets, average } = this.build();
-    const averaged = average !== null && this.progress.phases.joint > 0 && options.averaged !== false;
-    if (averaged) return average.withAverage(() => this.generate(nets, n, options.seed));
-    return this.generate(nets, n, options.seed);
+    return this.generate(n, new Random(options.seed ?? this.config.seed + 1), options.averaged !== false);
   }
 
-  /** n sequences from the current weights. */
-  private generate(nets: TimeGANNetworks, n: number, seed: number | undefined): Float32Array {
-    const rng = new Random(seed ?? this.config.seed + 1);
+  /** The next n sequences of `rng`'s noise stream, from the averaged weights when there are any and `averaged`. */
+  private generate(n: number, rng: Random, averaged: boolean): Float32Array {
+    const { nets, average } = this.build();
     const { seqLen: t, features: f, batchSize } = this.config;
     const e = this.engine;
-    return generateInBatches(n, batchSize, t * f, (b) => {
-      const z = uniformNoise(b * t * f, rng);
-      return e.step(() => e.noGrad(() => nets.recovery.forward(nets.supervisor.forward(nets.generator.forward(e.tensor([b, t, f], z)))).toFloat32Array()));
-    });
+    const run = (): Float32Array =>
+      generateInBatches(n, batchSize, t * f, (b) => {
+        const z = uniformNoise(b * t * f, rng);
+        return e.step(() => e.noGrad(() => nets.recovery.forward(nets.supervisor.forward(nets.generator.forward(e.tensor([b, t, f], z)))).toFloat32Array()));
+      });
+    return average !== null && this.progress.phases.joint > 0 && averaged ? average.withAverage(run) : run();
+  }
+
+  private decodingEncoder(options: SampleOptions): DataEncoder {
+    if (options.condition !== undefined && Object.keys(options.condition).length > 0) {
+      throw new UserError('a TimeGAN model has no condition columns', { flag: '--condition' });
+    }
+    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
+    return this.encoder;
   }
 
   /** Writes the model directory (model.json + weights.bin), optimizer state included. */
