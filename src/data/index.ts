@@ -8,7 +8,7 @@ export { prepareDataset, type PreparedData } from './prepare.js';
 export { resolveDataOptions, MISSING_POLICIES, type DataOptions, type MissingPolicy } from './options.js';
 export { DataEncoder, type DataEncoderJSON } from './encoder.js';
 export type { ColumnSpec, NumericColumnSpec, CategoricalColumnSpec } from './layout.js';
-export { sampleIndexColumns, type DecodedSamples, type DecodedColumn } from './samples.js';
+export { sampleIndexColumn, sampleIndexColumns, type DecodedSamples, type DecodedColumn } from './samples.js';
 export { writeSamples, writeSampleBatches, samplesToCsv, samplesToJson, samplesToNpy, SAMPLE_FILE_EXTENSIONS } from './writers.js';
 export {
   BUILTIN_DATASETS,
