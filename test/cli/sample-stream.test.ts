@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryTerminal } from '../../src/cli/terminal.js';
 import { samplesToCsv, samplesToJson, samplesToNpy, writeSampleBatches } from '../../src/data/index.js';
+import { sampleBatchSizes } from '../../src/models/model-parts.js';
 import { loadModel } from '../../src/models/registry.js';
 
 async function rgan(...argv: string[]) {
@@ -60,6 +61,12 @@ describe('rgan sample in batches', () => {
     const batched = join(dir, 'batched.csv');
     await writeSampleBatches(batched, gan.sampleBatches(45, { ...options, seed: 3, batch: 10 }), { count: 45 });
     expect(await readFile(batched, 'utf8')).toBe(samplesToCsv(gan.sample(45, { ...options, seed: 3 })));
+  });
+
+  it('takes 4,096 sequences a batch, fewer when they are long, in whole model batches', () => {
+    expect([...sampleBatchSizes(10_000, 8, 24 * 6)]).toEqual([4096, 4096, 1808]);
+    expect([...sampleBatchSizes(10, 4, 300_000)]).toEqual([4, 4, 2]); // 2²⁰ values hold 3 sequences, rounded up to a model batch
+    expect(() => sampleBatchSizes(0, 8, 10)).toThrow(/must be a positive integer, got 0/);
   });
 
   it('refuses a mistake before the first batch: a missing condition', async () => {

@@ -40,7 +40,7 @@ export interface SampleOptions {
 }
 
 export interface SampleBatchOptions extends SampleOptions {
-  /** Sequences per batch, about (rounded up to whole model batches); default 4,096. */
+  /** Sequences per batch, about (rounded up to whole model batches); default 4,096, or fewer to stay under 2²⁰ values. */
   batch?: number;
 }
 
@@ -111,15 +111,16 @@ export class RecurrentGAN {
 
   /**
    * The same n sequences as `sample(n, options)`, decoded about `options.batch` at a time
-   * (default 4,096), so that memory does not grow with n. Mistakes throw here, before the first batch.
+   * (default 4,096, fewer when 4,096 sequences would hold over 2²⁰ values), so that memory does not
+   * grow with n. Mistakes throw here, before the first batch.
    *
    * @example
-   * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part); // part.count ≤ 4,096 + a model batch
+   * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part);
    */
   sampleBatches(n: number, options: SampleBatchOptions = {}): Iterable<DecodedSamples> {
     const encoder = this.decodingEncoder();
     const condition = this.conditionVector(options.condition);
-    const sizes = sampleBatchSizes(n, this.config.batchSize, options.batch);
+    const sizes = sampleBatchSizes(n, this.config.batchSize, this.config.seqLen * this.config.features, options.batch);
     const rng = new Random(options.seed ?? this.config.seed + 1);
     const seqLen = this.config.seqLen;
     const generate = (b: number): Float32Array => this.generate(b, rng, condition);

@@ -11,7 +11,7 @@ import { Engine } from '../../engine/engine.js';
 import { Random, type RandomState } from '../../engine/random.js';
 import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
-import { generateInBatches, loopHooks, sampleBatchSizes, parameterTensors, restoreParameters, savedState, savedTensor } from '../model-parts.js';
+import { generateInBatches, loopHooks, parameterTensors, restoreParameters, sampleBatchSizes, savedState, savedTensor } from '../model-parts.js';
 import { loadModelDirectory, saveModelDirectory, type ModelFiles } from '../../io/model-directory.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import type { FitData, FitOptions, SampleBatchOptions, SampleOptions } from '../rgan/model.js';
@@ -112,14 +112,15 @@ export class TimeGAN {
 
   /**
    * The same n sequences as `sample(n, options)`, decoded about `options.batch` at a time
-   * (default 4,096), so that memory does not grow with n. Mistakes throw here, before the first batch.
+   * (default 4,096, fewer when 4,096 sequences would hold over 2²⁰ values), so that memory does not
+   * grow with n. Mistakes throw here, before the first batch.
    *
    * @example
    * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part);
    */
   sampleBatches(n: number, options: SampleBatchOptions = {}): Iterable<DecodedSamples> {
     const encoder = this.decodingEncoder(options);
-    const sizes = sampleBatchSizes(n, this.config.batchSize, options.batch);
+    const sizes = sampleBatchSizes(n, this.config.batchSize, this.config.seqLen * this.config.features, options.batch);
     const rng = new Random(options.seed ?? this.config.seed + 1);
     const seqLen = this.config.seqLen;
     const generate = (b: number): Float32Array => this.generate(b, rng, true);
