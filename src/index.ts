@@ -1,6 +1,6 @@
 // recurrent-gan's public API: re-exports only.
 export { RecurrentGAN, type RGANTrainingState } from './models/rgan/model.js';
-export type { FitData, FitOptions, SampleOptions } from './models/common/sequence-model.js';
+export type { FitData, FitOptions, SampleOptions, SampleBatchOptions } from './models/common/sequence-model.js';
 export { resolveRGANConfig, DEFAULT_RGAN_CONFIG, RGAN_CONFIG, LOSSES, type RGANConfig, type AdversarialLoss } from './models/rgan/config.js';
 export { CELLS, type Cell } from './models/common/settings.js';
 export type { TrainingData } from './models/common/batches.js';

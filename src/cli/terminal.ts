@@ -1,10 +1,13 @@
 // Where the CLI writes: standard output, standard error, and a terminal for progress bars —
 // injectable, so tests run `main` in-process and read what it printed.
+import { once } from 'node:events';
 
 /** The streams a command writes to, and the environment it reads. */
 export interface Terminal {
   /** Writes to standard output: results, and nothing else (with --json, only JSON). */
   out(text: string): void;
+  /** Writes to standard output and resolves once the stream wants more: long outputs stay in bounded memory. */
+  write(text: string): Promise<void>;
   /** Writes to standard error: messages, hints, warnings. */
   err(text: string): void;
   /** The stream progress bars draw on when it is an interactive terminal; null: no bar. */
@@ -21,6 +24,7 @@ export function processTerminal(): Terminal {
   }
   return {
     out: (text) => process.stdout.write(text),
+    write: (text) => (process.stdout.write(text) ? Promise.resolve() : once(process.stdout, 'drain').then(() => undefined)),
     err: (text) => process.stderr.write(text),
     progressStream: process.stderr.isTTY ? process.stderr : null,
     env: process.env,
@@ -47,6 +51,9 @@ export function memoryTerminal(options: Partial<Pick<Terminal, 'env' | 'progress
     },
     err: (text) => {
       terminal.stderr += text;
+    },
+    write: async (text) => {
+      terminal.stdout += text;
     },
     progressStream: options.progressStream ?? null,
     env: options.env ?? {},

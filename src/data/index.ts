@@ -8,8 +8,8 @@ export { prepareDataset, type PreparedData } from './prepare.js';
 export { resolveDataOptions, MISSING_POLICIES, type DataOptions, type MissingPolicy } from './options.js';
 export { DataEncoder, type DataEncoderJSON } from './encoder.js';
 export type { ColumnSpec, NumericColumnSpec, CategoricalColumnSpec } from './layout.js';
-export type { DecodedSamples, DecodedColumn } from './samples.js';
-export { writeSamples, samplesToCsv, samplesToJson, samplesToNpy, SAMPLE_FILE_EXTENSIONS } from './writers.js';
+export { sampleIndexColumn, sampleIndexColumns, type DecodedSamples, type DecodedColumn } from './samples.js';
+export { writeSamples, writeSampleBatches, sampleTextChunks, samplesToCsv, samplesToJson, samplesToNpy, SAMPLE_FILE_EXTENSIONS } from './writers.js';
 export {
   BUILTIN_DATASETS,
   isBuiltinDataset,

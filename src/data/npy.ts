@@ -71,16 +71,34 @@ function readHeader(header: string, file: string): { littleEndian: boolean; item
 
 /** A version 1.0 .npy file of little-endian float32 values with the given C-order shape. */
 export function encodeNpy(data: Float32Array, shape: number[]): Uint8Array {
+  const header = npyHeader(shape);
+  const bytes = new Uint8Array(header.length + data.length * 4);
+  bytes.set(header);
+  bytes.set(float32Bytes(data), header.length);
+  return bytes;
+}
+
+/**
+ * The header of a version 1.0 .npy file of little-endian float32 values with the given C-order
+ * shape: the raw values follow it (so a writer can stream them after it).
+ */
+export function npyHeader(shape: number[]): Uint8Array {
   const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
   const unpadded = 10 + dict.length + 1; // magic, version, length, dict, '\n'
-  const header = dict + ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
-  const bytes = new Uint8Array(10 + header.length + data.length * 4);
+  const text = dict + ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+  const bytes = new Uint8Array(10 + text.length);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < 6; i++) bytes[i] = MAGIC.charCodeAt(i);
   bytes[6] = 1;
-  view.setUint16(8, header.length, true);
-  for (let i = 0; i < header.length; i++) bytes[10 + i] = header.charCodeAt(i);
-  const start = 10 + header.length;
-  for (let i = 0; i < data.length; i++) view.setFloat32(start + i * 4, data[i], true);
+  view.setUint16(8, text.length, true);
+  for (let i = 0; i < text.length; i++) bytes[10 + i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The values as little-endian float32 bytes, the body of a .npy file. */
+export function float32Bytes(data: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(data.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i], true);
   return bytes;
 }

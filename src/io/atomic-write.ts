@@ -1,7 +1,7 @@
 // Atomic file writes: write to a temporary name beside the target, then rename into place,
 // so a crash or kill never leaves a half-written file under the real name (and an interrupted
 // write leaves no temporary file: see temporary-files.ts).
-import { open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { errorCode } from './fs-errors.js';
@@ -16,17 +16,20 @@ export async function assertParentDirectory(path: string, flag?: string): Promis
   }
 }
 
+/** What writeFileAtomic writes: the whole content, or its pieces in order (a generator streams them). */
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
 /**
  * Writes `data` to `path` atomically (temporary file, fsync, rename). A symbolic link at `path`
  * is written through: its target is replaced, the link stays.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: FileContent): Promise<void> {
   const target = await followLinks(path);
   await withTemporaryFile(target, async (temporary) => {
     try {
       const handle = await open(temporary, 'w');
       try {
-        await handle.writeFile(data);
+        await writeFile(handle, data); // pieces are written as they come, so they need not fit in memory together
         await handle.sync();
       } finally {
         await handle.close();

@@ -94,6 +94,25 @@ describe('rgan eval', () => {
     expect(r.stderr).toContain(`--synthetic, ${syntheticCsv}: synthetic sequences are 6 × 2 (steps × features) but real ones are 8 × 2`);
   });
 
+  it('matches synthetic columns to the real ones by name: reordered columns give the same scores', async () => {
+    const reordered = join(dir, 'reordered.csv');
+    const lines = sampleRows().trim().split('\n').map((line) => line.split(','));
+    await writeFile(reordered, `${lines.map(([seq, t, price, volume]) => [volume, t, price, seq].join(',')).join('\n')}\n`);
+    const scores = async (synthetic: string) => JSON.parse((await rgan('eval', '--real', realCsv, '--synthetic', synthetic, ...QUICK, '--json', '--seed', '4')).stdout).metrics;
+    const ordered = await scores(syntheticCsv);
+    expect(ordered.mmd2).toBeGreaterThan(0);
+    expect(await scores(reordered)).toEqual(ordered);
+  });
+
+  it('names a renamed or missing synthetic column in one line', async () => {
+    const renamed = join(dir, 'renamed.csv');
+    await writeFile(renamed, sampleRows().replace('seq,t,price,volume', 'seq,t,price,vol'));
+    const r = await rgan('eval', '--real', realCsv, '--synthetic', renamed, ...QUICK);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`--synthetic, ${renamed}: lacks the real column "volume"; has "vol", which the real data lacks (the real columns are price, volume)\n`);
+  });
+
   it('names the flag of a missing file or a bad value', async () => {
     const missing = await rgan('eval', '--real', realCsv, '--synthetic', join(dir, 'nope.csv'));
     expect(missing.code).toBe(1);

@@ -94,4 +94,14 @@ describe('rgan report', () => {
     expect(noModel.stderr).toMatch(/^--model, .*: directory holds no model/);
     expect(await readdir(dir)).not.toContain('never.html');
   });
+
+  it('refuses synthetic columns that are not the real ones, in one line, leaving no file', async () => {
+    const renamed = join(dir, 'renamed.csv');
+    await writeFile(renamed, (await readFile(samples, 'utf8')).replace('seq,t,a,b', 'seq,t,a,B'));
+    const out = join(dir, 'renamed.html');
+    const r = await rgan('report', '--real', realCsv, '--synthetic', renamed, '--out', out, ...QUICK);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`--synthetic, ${renamed}: lacks the real column "b"; has "B", which the real data lacks (the real columns are a, b)\n`);
+    expect(await readdir(dir)).not.toContain('renamed.html');
+  });
 });

@@ -98,6 +98,24 @@ describe('loadSyntheticSequences', () => {
     expect(synthetic.set.data[1]).toBeCloseTo(1, 6); // b
   });
 
+  it('names a missing or renamed column, and the real columns', async () => {
+    const narrower = await file('narrow.csv', sampleCsv(2, 4, ['a']));
+    expect(await messageOf(loadSyntheticSequences(narrower, real))).toBe(`--synthetic, ${narrower}: lacks the real column "b" (the real columns are a, b)`);
+    const renamed = await file('renamed.csv', sampleCsv(2, 4, ['a', 'B']));
+    expect(await messageOf(loadSyntheticSequences(renamed, real))).toBe(
+      `--synthetic, ${renamed}: lacks the real column "b"; has "B", which the real data lacks (the real columns are a, b)`,
+    );
+  });
+
+  it('reads the index columns seq_ and t_ that sample writes beside data columns called seq and t', async () => {
+    const seqReal = { ...real, columns: ['seq', 't'] }; // seq scaled over 0 … 11, t over 100 … 210
+    const rows = ['t_,seq_,t,seq', '1,0,100,11', '0,0,210,0', '0,1,100,0', '1,1,100,0', '2,0,100,0', '3,0,100,0', '2,1,100,0', '3,1,100,0'];
+    const synthetic = await loadSyntheticSequences(await file('clash.csv', `${rows.join('\n')}\n`), seqReal);
+    expect(synthetic.set).toMatchObject({ count: 2, length: 4, features: 2 });
+    // sequence 0, step 0 (seq 0, t 210), then step 1 (seq 11, t 100), in the real columns' order
+    expect(Array.from(synthetic.set.data.subarray(0, 4), (v) => Number(v.toFixed(5)))).toEqual([0, 1, 1, 0]);
+  });
+
   it('reads .npy [N, T, D] by position', async () => {
     const data = new Float32Array(2 * 4 * 2).fill(5.5);
     const synthetic = await loadSyntheticSequences(await file('s.npy', encodeNpy(data, [2, 4, 2])), real);
@@ -110,7 +128,7 @@ describe('loadSyntheticSequences', () => {
     expect(await messageOf(loadSyntheticSequences(shorter, real))).toBe(
       `--synthetic, ${shorter}: synthetic sequences are 3 × 2 (steps × features) but real ones are 4 × 2`,
     );
-    const narrower = await file('narrow.csv', sampleCsv(2, 4, ['a']));
+    const narrower = await file('narrow.npy', encodeNpy(new Float32Array(2 * 4), [2, 4, 1]));
     expect(await messageOf(loadSyntheticSequences(narrower, real))).toBe(
       `--synthetic, ${narrower}: synthetic sequences are 4 × 1 (steps × features) but real ones are 4 × 2`,
     );

@@ -2,7 +2,7 @@
 // generates new sequences from a saved model, in the data's columns, units and labels.
 // `--out -` prints them on standard output instead (CSV, or JSON with --format json).
 import type { Command } from 'commander';
-import { writeSamples, samplesToCsv, samplesToJson, SAMPLE_FILE_EXTENSIONS } from '../../data/index.js';
+import { writeSampleBatches, sampleTextChunks, SAMPLE_FILE_EXTENSIONS } from '../../data/index.js';
 import { UserError } from '../../errors.js';
 import { checkOutputFile, STANDARD_OUTPUT } from '../../io/output-path.js';
 import { loadModel } from '../../models/registry.js';
@@ -37,14 +37,16 @@ export function registerSample(program: Command, context: CliContext): void {
 export async function sample(options: SampleCommandOptions, context: CliContext): Promise<void> {
   await checkSampleOutput(options);
   const gan = await loadModel(options.model, '--model');
-  const samples = gan.sample(options.n, { condition: options.condition, seed: options.seed });
+  // Generated and written a batch at a time: memory stays the same for any --n.
+  const batches = gan.sampleBatches(options.n, { condition: options.condition, seed: options.seed });
   if (options.out === STANDARD_OUTPUT) {
-    context.terminal.out(options.format === 'json' ? samplesToJson(samples) : samplesToCsv(samples));
+    for (const chunk of sampleTextChunks(options.format ?? 'csv', batches)) await context.terminal.write(chunk);
     return;
   }
-  await writeSamples(options.out, samples, { flag: '--out' });
-  const summary = { out: options.out, sequences: samples.count, steps: samples.length, columns: samples.features.map((c) => c.name) };
-  printResult(context, options, summary, () => `wrote ${samples.count} sequences of ${samples.length} steps to ${options.out}`);
+  await writeSampleBatches(options.out, batches, { count: options.n, flag: '--out' });
+  const steps = gan.config.seqLen;
+  const summary = { out: options.out, sequences: options.n, steps, columns: gan.encoder?.features.map((c) => c.name) ?? [] };
+  printResult(context, options, summary, () => `wrote ${options.n} sequences of ${steps} steps to ${options.out}`);
 }
 
 /** --out: a file the output rules allow (output-path.ts), or standard output. */

@@ -98,6 +98,12 @@ export abstract class ModelBase<C extends BaseConfig, B extends BuiltModel> {
     });
   }
 
+  /** The encoder that decodes samples to the data's columns; a model trained on raw windows has none. */
+  protected decodingEncoder(): DataEncoder {
+    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
+    return this.encoder;
+  }
+
   /** Tensors a kind saves besides its parameters and optimizer moments. */
   protected extraTensors(): NamedTensor[] {
     return [];

@@ -37,6 +37,24 @@ export function generateInBatches(n: number, batchSize: number, stepsTimesFeatur
   return out;
 }
 
+/** A batch of `sampleBatches` holds at most this many sequences, and this many values: ~4 MB as float32. */
+export const SAMPLE_BATCH_LIMITS = { sequences: 4096, values: 1 << 20 };
+
+/**
+ * The sizes `sampleBatches` yields for n sequences of `valuesPerSequence` values: `wanted`
+ * sequences each (default: as many as SAMPLE_BATCH_LIMITS allow, at least one), rounded up to a
+ * whole number of model batches, so the noise is drawn in the same model batches (and the same
+ * sequences come out) as when all n are generated at once. A bad n throws at once.
+ */
+export function sampleBatchSizes(n: number, modelBatchSize: number, valuesPerSequence: number, wanted?: number): Iterable<number> {
+  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(`the number of sequences must be a positive integer, got ${n}`, { flag: '--n' });
+  const fitting = Math.min(SAMPLE_BATCH_LIMITS.sequences, Math.floor(SAMPLE_BATCH_LIMITS.values / valuesPerSequence));
+  const size = Math.max(1, Math.ceil((wanted ?? fitting) / modelBatchSize)) * modelBatchSize;
+  return (function* () {
+    for (let start = 0; start < n; start += size) yield Math.min(size, n - start);
+  })();
+}
+
 /** What a model's fit options ask of the training loop, besides its steps. */
 export interface LoopRequests {
   onProgress?: LoopOptions['onProgress'];

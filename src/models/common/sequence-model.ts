@@ -27,6 +27,11 @@ export interface SampleOptions {
   seed?: number;
 }
 
+export interface SampleBatchOptions extends SampleOptions {
+  /** Sequences per batch, about (rounded up to whole model batches); default 4,096, or fewer to stay under 2²⁰ values. */
+  batch?: number;
+}
+
 /** A trained or trainable generative sequence model, whatever its kind. */
 export interface SequenceModel {
   /** Its kind's name in the registry and in model.json ('rgan', 'timegan'). */
@@ -37,6 +42,8 @@ export interface SequenceModel {
   fit(data: FitData, options: FitOptions): Promise<LoopResult>;
   /** n new sequences decoded to the data's columns, units and labels. */
   sample(n: number, options?: SampleOptions): DecodedSamples;
+  /** The same n sequences as `sample`, a batch at a time: memory does not grow with n. */
+  sampleBatches(n: number, options?: SampleBatchOptions): Iterable<DecodedSamples>;
   /** n sequences [n, seqLen, features] on the training scale. */
   sampleScaled(n: number, options?: { seed?: number }): Float32Array;
   save(dir: string): Promise<void>;

@@ -8,15 +8,15 @@ import type { Parameter } from '../../engine/tensor.js';
 import { UserError } from '../../errors.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import { ModelBase, readSavedModel } from '../common/model-base.js';
-import { generateInBatches, loopHooks } from '../common/model-parts.js';
+import { generateInBatches, loopHooks, sampleBatchSizes } from '../common/model-parts.js';
 import { namedNetworkParameters, type RecurrentNetwork } from '../common/recurrent-network.js';
-import type { FitData, FitOptions, SampleOptions, SequenceModel } from '../common/sequence-model.js';
+import type { FitData, FitOptions, SampleBatchOptions, SampleOptions, SequenceModel } from '../common/sequence-model.js';
 import { noise } from './batches.js';
 import { RGAN_CONFIG, upgradeSavedConfig, type RGANConfig } from './config.js';
 import { buildDiscriminator, buildGenerator, withCondition } from './networks.js';
 import { RGANTrainer } from './trainer.js';
 
-export type { FitData, FitOptions, SampleOptions } from '../common/sequence-model.js';
+export type { FitData, FitOptions, SampleBatchOptions, SampleOptions } from '../common/sequence-model.js';
 
 /** The training state kept in model.json: enough to resume bit for bit. */
 export interface RGANTrainingState {
@@ -79,24 +79,48 @@ export class RecurrentGAN extends ModelBase<RGANConfig, RGANParts> implements Se
 
   /** n new sequences, decoded to the data's columns, units and labels (needs an encoder). */
   sample(n: number, options: SampleOptions = {}): DecodedSamples {
-    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
+    const encoder = this.decodingEncoder();
     const condition = this.conditionVector(options.condition);
     const scaled = this.sampleScaled(n, { seed: options.seed, condition });
     const conditions = condition === undefined ? undefined : repeatRows(condition, n);
-    return this.encoder.decodeWindows(scaled, this.config.seqLen, conditions);
+    return encoder.decodeWindows(scaled, this.config.seqLen, conditions);
+  }
+
+  /**
+   * The same n sequences as `sample(n, options)`, decoded about `options.batch` at a time
+   * (default 4,096, fewer when 4,096 sequences would hold over 2²⁰ values), so that memory does not
+   * grow with n. Mistakes throw here, before the first batch.
+   *
+   * @example
+   * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part);
+   */
+  sampleBatches(n: number, options: SampleBatchOptions = {}): Iterable<DecodedSamples> {
+    const encoder = this.decodingEncoder();
+    const condition = this.conditionVector(options.condition);
+    const sizes = sampleBatchSizes(n, this.config.batchSize, this.config.seqLen * this.config.features, options.batch);
+    const rng = new Random(options.seed ?? this.config.seed + 1);
+    const seqLen = this.config.seqLen;
+    const generate = (b: number): Float32Array => this.generate(b, rng, condition);
+    return (function* () {
+      for (const b of sizes) yield encoder.decodeWindows(generate(b), seqLen, condition === undefined ? undefined : repeatRows(condition, b));
+    })();
   }
 
   /** n sequences [n, seqLen, features] on the training scale, with an encoded condition vector. */
   sampleScaled(n: number, options: { seed?: number; condition?: Float32Array } = {}): Float32Array {
+    return this.generate(n, new Random(options.seed ?? this.config.seed + 1), options.condition);
+  }
+
+  /** The next n sequences of `rng`'s noise stream, generated a model batch at a time. */
+  private generate(n: number, rng: Random, condition: Float32Array | undefined): Float32Array {
     const { generator } = this.build();
-    const rng = new Random(options.seed ?? this.config.seed + 1);
     const { seqLen: t, features: f, batchSize } = this.config;
     const e = this.engine;
     return generateInBatches(n, batchSize, t * f, (b) =>
       e.step(() =>
         e.noGrad(() => {
           const z = noise(e, b, t, this.config.noise, rng);
-          const y = options.condition === undefined ? undefined : e.tensor([b, options.condition.length], repeatRows(options.condition, b));
+          const y = condition === undefined ? undefined : e.tensor([b, condition.length], repeatRows(condition, b));
           return generator.forward(withCondition(z, y)).toFloat32Array();
         }),
       ),

@@ -13,16 +13,16 @@ import type { NamedTensor } from '../../io/model-directory.js';
 import { WeightAverage } from '../../nn/weight-average.js';
 import { runTrainingLoop, type LoopResult, type Losses } from '../../train/loop.js';
 import { ModelBase, readSavedModel } from '../common/model-base.js';
-import { generateInBatches, loopHooks, savedTensor } from '../common/model-parts.js';
+import { generateInBatches, loopHooks, sampleBatchSizes, savedTensor } from '../common/model-parts.js';
 import { namedNetworkParameters } from '../common/recurrent-network.js';
-import type { FitData, FitOptions, SampleOptions, SequenceModel } from '../common/sequence-model.js';
+import type { FitData, FitOptions, SampleBatchOptions, SampleOptions, SequenceModel } from '../common/sequence-model.js';
 import { uniformNoise } from './batches.js';
 import { TIMEGAN_CONFIG, type TimeGANConfig } from './config.js';
 import { buildNetworks, type TimeGANNetworks } from './networks.js';
 import { learningRateFactor, nextPhase, noPhaseIterations, schedulePosition, totalIterations, trainingPhases, type PhaseIterations, type PhaseName } from './schedule.js';
 import { TimeGANTrainer } from './trainer.js';
 
-export type { FitData, FitOptions, SampleOptions } from '../common/sequence-model.js';
+export type { FitData, FitOptions, SampleBatchOptions, SampleOptions } from '../common/sequence-model.js';
 
 interface TimeGANParts {
   nets: TimeGANNetworks;
@@ -112,11 +112,28 @@ export class TimeGAN extends ModelBase<TimeGANConfig, TimeGANParts> implements S
 
   /** n new sequences decoded to the data's columns and units (needs an encoder). TimeGAN takes no conditions. */
   sample(n: number, options: SampleOptions = {}): DecodedSamples {
-    if (options.condition !== undefined && Object.keys(options.condition).length > 0) {
-      throw new UserError('a TimeGAN model has no condition columns', { flag: '--condition' });
-    }
-    if (this.encoder === null) throw new UserError('the model was trained on raw windows without a data schema: use sampleScaled()');
-    return this.encoder.decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
+    this.refuseCondition(options);
+    return this.decodingEncoder().decodeWindows(this.sampleScaled(n, { seed: options.seed }), this.config.seqLen);
+  }
+
+  /**
+   * The same n sequences as `sample(n, options)`, decoded about `options.batch` at a time
+   * (default 4,096, fewer when 4,096 sequences would hold over 2²⁰ values), so that memory does not
+   * grow with n. Mistakes throw here, before the first batch.
+   *
+   * @example
+   * for (const part of gan.sampleBatches(1_000_000, { seed: 1 })) write(part);
+   */
+  sampleBatches(n: number, options: SampleBatchOptions = {}): Iterable<DecodedSamples> {
+    this.refuseCondition(options);
+    const encoder = this.decodingEncoder();
+    const sizes = sampleBatchSizes(n, this.config.batchSize, this.config.seqLen * this.config.features, options.batch);
+    const rng = new Random(options.seed ?? this.config.seed + 1);
+    const seqLen = this.config.seqLen;
+    const generate = (b: number): Float32Array => this.generate(b, rng, true);
+    return (function* () {
+      for (const b of sizes) yield encoder.decodeWindows(generate(b), seqLen);
+    })();
   }
 
   /**
@@ -124,21 +141,27 @@ export class TimeGAN extends ModelBase<TimeGANConfig, TimeGANParts> implements S
    * With `averageDecay` they come from the averaged weights, unless `averaged` is false.
    */
   sampleScaled(n: number, options: { seed?: number; averaged?: boolean } = {}): Float32Array {
-    const { nets, average } = this.build();
-    const averaged = average !== null && this.progress.phases.joint > 0 && options.averaged !== false;
-    if (averaged) return average.withAverage(() => this.generate(nets, n, options.seed));
-    return this.generate(nets, n, options.seed);
+    return this.generate(n, new Random(options.seed ?? this.config.seed + 1), options.averaged !== false);
   }
 
-  /** n sequences from the current weights. */
-  private generate(nets: TimeGANNetworks, n: number, seed: number | undefined): Float32Array {
-    const rng = new Random(seed ?? this.config.seed + 1);
+  /** The next n sequences of `rng`'s noise stream, from the averaged weights when there are any and `averaged`. */
+  private generate(n: number, rng: Random, averaged: boolean): Float32Array {
+    const { nets, average } = this.build();
     const { seqLen: t, features: f, batchSize } = this.config;
     const e = this.engine;
-    return generateInBatches(n, batchSize, t * f, (b) => {
-      const z = uniformNoise(b * t * f, rng);
-      return e.step(() => e.noGrad(() => nets.recovery.forward(nets.supervisor.forward(nets.generator.forward(e.tensor([b, t, f], z)))).toFloat32Array()));
-    });
+    const run = (): Float32Array =>
+      generateInBatches(n, batchSize, t * f, (b) => {
+        const z = uniformNoise(b * t * f, rng);
+        return e.step(() => e.noGrad(() => nets.recovery.forward(nets.supervisor.forward(nets.generator.forward(e.tensor([b, t, f], z)))).toFloat32Array()));
+      });
+    return average !== null && this.progress.phases.joint > 0 && averaged ? average.withAverage(run) : run();
+  }
+
+  /** TimeGAN is unconditional: a condition asked for is a mistake, not ignored. */
+  private refuseCondition(options: SampleOptions): void {
+    if (options.condition !== undefined && Object.keys(options.condition).length > 0) {
+      throw new UserError('a TimeGAN model has no condition columns', { flag: '--condition' });
+    }
   }
 
   /** Rebuilds the exact model saved in `dir` (weights, encoder, optimizers, phase and random state). */
