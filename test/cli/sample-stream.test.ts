@@ -82,6 +82,8 @@ describe('rgan sample in batches', () => {
     };
     const small = await peak(1_000);
     const large = await peak(1_000_000); // 6 million steps: 144 MB of float32 in the file, ~380 MB when held at once
-    expect(large - small).toBeLessThan(64);
+    // the whole-sample code grew by ~244 MB here; batches stay within GC noise (~10 MB alone, up
+    // to ~90 MB when other test files load both cores and the collector runs late)
+    expect(large - small).toBeLessThan(128);
   }, 60_000);
 });
