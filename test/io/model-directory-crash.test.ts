@@ -1,6 +1,6 @@
 // A save that dies at any point leaves a loadable model: the old one before the commit, the new
 // one after it. Faults are injected by making one rename fail, as a crash at that step would.
-import * as fs from 'node:fs/promises';
+import type * as fs from 'node:fs/promises';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';

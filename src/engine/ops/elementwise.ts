@@ -2,7 +2,7 @@
 // add/sub/mul take b of a's shape, or of a's trailing dims (a bias-like row vector [n] against
 // [..., n]), or of size 1; the gradient of a broadcast b is summed over the rows it met.
 import type { Engine } from '../engine.js';
-import { Tensor, fmt, sameShape } from '../tensor.js';
+import { type Tensor, fmt, sameShape } from '../tensor.js';
 
 /** How b meets a: elementwise (rows 0), or as a row of n values repeated over `rows` rows. */
 interface Broadcast {

@@ -1,6 +1,6 @@
 // Linear maps: matmul (2-D) and linear (x·Wᵀ + b over the last axis of [..., in]).
 // Weights use PyTorch's layout W [out, in], so x·Wᵀ is one gemm with transB.
-import { Tensor, fmt } from '../tensor.js';
+import { type Tensor, fmt } from '../tensor.js';
 
 /** y[M,N] = a[M,K] · b[K,N]. Backward: da += dy·bᵀ, db += aᵀ·dy. */
 export function matmul(a: Tensor, b: Tensor): Tensor {

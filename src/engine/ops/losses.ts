@@ -1,7 +1,7 @@
 // Losses, each the mean over elements (or rows) → a scalar [1]: binary cross-entropy on logits,
 // squared and absolute error, and categorical cross-entropy on logits with integer targets.
 import type { Engine } from '../engine.js';
-import { Tensor, fmt } from '../tensor.js';
+import { type Tensor, fmt } from '../tensor.js';
 
 function checkSizes(op: string, a: Tensor, b: Tensor): void {
   if (a.size !== b.size) throw new Error(`${op}: ${fmt(a.shape)} and ${fmt(b.shape)} differ in size`);

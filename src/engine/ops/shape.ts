@@ -1,6 +1,6 @@
 // Shape ops that copy: concat along any axis, slice along one axis, and expandTime (a
 // per-sequence vector repeated at every step). Backward rules copy (or sum) the gradient back.
-import { Tensor, fmt } from '../tensor.js';
+import { type Tensor, fmt } from '../tensor.js';
 import { around, resolveAxis } from './axes.js';
 
 /**
