@@ -38,9 +38,16 @@ export function catchInterrupts(): Interrupts {
   const signals = Object.keys(INTERRUPT_EXIT_CODES) as InterruptSignal[];
   const handlers = signals.map((name) => {
     const handler = (): void => {
-      received = name;
-      dispose(); // a second signal takes the default action: the process ends now
-      controller.abort();
+      if (received === null) {
+        // Stay registered: other listeners (a checkpoint being written) must still see that
+        // this signal is handled, or they would end the process in the middle of the save.
+        received = name;
+        controller.abort();
+        return;
+      }
+      // A second signal takes the default action: the process ends now.
+      dispose();
+      process.kill(process.pid, name);
     };
     process.on(name, handler);
     return [name, handler] as const;
