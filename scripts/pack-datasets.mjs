@@ -10,6 +10,8 @@
 //                              node:zlib inflateRaw (zip method 8) after reading the zip's
 //                              central directory by hand; its CRC-32 and size are checked
 //                              against the directory → gzip -9 → datasets/energy.csv.gz
+//   text/coco_captions_train.txt, text/coco_captions_test.txt
+//                           → gzip -9 → datasets/coco-train.txt.gz, datasets/coco-test.txt.gz
 // gzip output is deterministic (node:zlib writes mtime 0), so rerunning changes nothing.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -66,3 +68,7 @@ pack('stocks.csv.gz', stocks, 'stock_data.csv');
 
 const energy = unzipSingleEntry(readFileSync(join(sourceDir, 'energydata_complete.zip')));
 pack('energy.csv.gz', energy.data, `energydata_complete.zip!${energy.name}`);
+
+// COCO captions (CC BY 4.0), one caption per line, as Texygen ships them.
+pack('coco-train.txt.gz', readFileSync(join(sourceDir, 'text', 'coco_captions_train.txt')), 'text/coco_captions_train.txt');
+pack('coco-test.txt.gz', readFileSync(join(sourceDir, 'text', 'coco_captions_test.txt')), 'text/coco_captions_test.txt');

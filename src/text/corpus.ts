@@ -1,0 +1,168 @@
+// Reading a text corpus: the texts of a file, one per line or record, with the line each came
+// from and, for conditional text, a label per text. Formats by extension (after .gz):
+//   .jsonl, .ndjson  one JSON object per line, {"text": "…", "label": …} (label optional)
+//   .csv, .tsv       a header row; a text column and an optional label column
+//   anything else    plain UTF-8 text, one text per line
+// Blank lines are skipped and every text is trimmed. Binary input (NUL bytes, bytes that are
+// not UTF-8, UTF-16) and an empty corpus are UserErrors naming the file and line.
+import { formatExtension, readInputFile } from '../data/input-file.js';
+import { parseTable } from '../data/table.js';
+import { decodeText, NUL_PROBLEM } from '../data/text.js';
+import { UserError } from '../errors.js';
+
+/** The texts of a corpus file, before tokenization. */
+export interface TextCorpus {
+  /** The file (or built-in dataset) the texts came from, for messages. */
+  readonly file: string;
+  readonly texts: readonly string[];
+  /** The 1-based line each text starts on. */
+  readonly lines: Int32Array;
+  /** One label per text, when the file has a label field or column. */
+  readonly labels?: { readonly name: string; readonly texts: readonly string[] };
+}
+
+export interface CorpusOptions {
+  /** JSON key or CSV column holding the text; default "text". */
+  textField?: string;
+  /** JSON key or CSV column holding the label; default "label" (used when the file has it). */
+  labelField?: string;
+  /** The flag that named the file, for messages. */
+  flag?: string;
+}
+
+/**
+ * The texts of the corpus file at `path`.
+ *
+ * @example
+ * const corpus = await readTextCorpus('captions.txt'); // corpus.texts[0] === 'a dog on a bed'
+ * const labelled = await readTextCorpus('reviews.jsonl'); // labelled.labels?.texts[0] === 'positive'
+ */
+export async function readTextCorpus(path: string, options: CorpusOptions = {}): Promise<TextCorpus> {
+  return parseTextCorpus(await readInputFile(path, options.flag), path, options);
+}
+
+/** parseTextCorpus of bytes already read: the format comes from `file`'s extension. */
+export function parseTextCorpus(bytes: Uint8Array, file: string, options: CorpusOptions = {}): TextCorpus {
+  const extension = formatExtension(file);
+  const text = checkedText(bytes, file);
+  const corpus =
+    extension === '.jsonl' || extension === '.ndjson'
+      ? jsonLinesCorpus(text, file, options)
+      : extension === '.csv' || extension === '.tsv'
+        ? tableCorpus(text, file, options)
+        : plainCorpus(text, file);
+  if (corpus.texts.length === 0) throw new UserError('the corpus holds no text: every line is blank', { file, flag: options.flag });
+  return corpus;
+}
+
+/** The bytes as UTF-8 text, refusing binary data with the first line that shows it. */
+function checkedText(bytes: Uint8Array, file: string): string {
+  const text = decodeText(bytes, file).replace(/^\uFEFF/, '');
+  const nul = text.indexOf('\0');
+  if (nul >= 0) throw new UserError(`line ${lineAt(text, nul)} ${NUL_PROBLEM}`, { file });
+  const replaced = text.indexOf('\uFFFD');
+  if (replaced >= 0 && !isUtf8(bytes)) {
+    throw new UserError(`line ${lineAt(text, replaced)} is not UTF-8 text: this looks like a binary file, or text in another encoding`, { file });
+  }
+  return text;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The 1-based line holding character `index` of `text`. */
+function lineAt(text: string, index: number): number {
+  return splitLines(text.slice(0, index)).length;
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
+/** One text per non-blank line. */
+function plainCorpus(text: string, file: string): TextCorpus {
+  const texts: string[] = [];
+  const lines: number[] = [];
+  splitLines(text).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    texts.push(trimmed);
+    lines.push(i + 1);
+  });
+  return { file, texts, lines: Int32Array.from(lines) };
+}
+
+/** One {text, label} object per non-blank line. */
+function jsonLinesCorpus(text: string, file: string, options: CorpusOptions): TextCorpus {
+  const { textField = 'text', labelField = 'label' } = options;
+  const texts: string[] = [];
+  const labels: string[] = [];
+  const lines: number[] = [];
+  let labelled: boolean | undefined;
+  splitLines(text).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const at = `line ${i + 1}`;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      throw new UserError(`${at} is not valid JSON; a JSON-lines corpus holds one object {"${textField}": "…"} per line`, { file });
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new UserError(`${at} is not a JSON object {"${textField}": "…"}`, { file });
+    }
+    const fields = record as Record<string, unknown>;
+    const value = fields[textField];
+    if (typeof value !== 'string') throw new UserError(`${at} has no string field ${JSON.stringify(textField)}`, { file });
+    const label = fields[labelField];
+    labelled ??= label !== undefined; // the first record says whether the corpus is labelled
+    if ((label !== undefined) !== labelled) {
+      throw new UserError(`${at} ${labelled ? 'has no' : 'has a'} ${JSON.stringify(labelField)} field, unlike line ${lines[0]}`, { file });
+    }
+    if (label !== undefined) labels.push(labelText(label, `${at}: the ${JSON.stringify(labelField)}`, file));
+    const trimmed = value.trim();
+    if (trimmed === '') throw new UserError(`${at}: the ${JSON.stringify(textField)} is blank`, { file });
+    texts.push(trimmed);
+    lines.push(i + 1);
+  });
+  const corpus = { file, texts, lines: Int32Array.from(lines) };
+  return labels.length > 0 ? { ...corpus, labels: { name: labelField, texts: labels } } : corpus;
+}
+
+/** A label as text: a string, a number or a boolean. */
+function labelText(value: unknown, what: string, file: string): string {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new UserError(`${what} must be a non-blank string, a number or a boolean, got ${JSON.stringify(value)}`, { file });
+}
+
+/** A text column and, when the header has it, a label column. */
+function tableCorpus(text: string, file: string, options: CorpusOptions): TextCorpus {
+  const { textField = 'text', labelField = 'label' } = options;
+  const table = parseTable(text, file);
+  const textColumn = table.columns.indexOf(textField);
+  if (textColumn < 0) {
+    throw new UserError(`no column ${JSON.stringify(textField)} holds the text; the columns are ${table.columns.map((c) => JSON.stringify(c)).join(', ')}`, { file });
+  }
+  const labelColumn = table.columns.indexOf(labelField);
+  const cells = table.cells as string[][];
+  const texts: string[] = [];
+  const lines: number[] = [];
+  const labels: string[] = [];
+  for (let r = 0; r < table.rowCount; r++) {
+    const at = `line ${table.lines[r]}`;
+    const value = cells[textColumn][r].trim();
+    if (value === '') throw new UserError(`${at}: the ${JSON.stringify(textField)} cell is blank`, { file });
+    texts.push(value);
+    lines.push(table.lines[r]);
+    if (labelColumn >= 0) labels.push(labelText(cells[labelColumn][r], `${at}: the ${JSON.stringify(labelField)} cell`, file));
+  }
+  const corpus = { file, texts, lines: Int32Array.from(lines) };
+  return labelColumn >= 0 ? { ...corpus, labels: { name: labelField, texts: labels } } : corpus;
+}
