@@ -29,3 +29,4 @@ export { repeatScore, type RepeatedScore } from './repeat-score.js';
 export { PostHocNetwork, postHocHidden } from './post-hoc-network.js';
 export { sequenceBatch, windowSequences, type SequencePick, type SequenceWindow } from './sequence-batch.js';
 export { evaluateFidelity, fidelitySummary, FIDELITY_DEFAULTS, type FidelityOptions, type FidelityResult } from './fidelity.js';
+export * from './text/index.js';

@@ -1,0 +1,13 @@
+// The text metrics' public surface: re-exports only.
+export { bleu, selfBleu, brevityPenalty, ReferenceSet, BLEU_ORDERS, SMOOTHING_EPSILON, type BleuScore } from './bleu.js';
+export { type Sentence } from './ngrams.js';
+export {
+  textMetrics,
+  sampleSentences,
+  averageLength,
+  vocabularyUse,
+  TEXYGEN_SAMPLE_SIZE,
+  type TextMetrics,
+  type TextMetricOptions,
+  type VocabularyUse,
+} from './text-metrics.js';

@@ -1,0 +1,94 @@
+// The text metrics of a generated set against real text, as `rgan eval` reports them: BLEU-2…5
+// against the references, self-BLEU-2…5 among the generated sentences, average length and how
+// much of the real vocabulary the generator uses. Sample sizes follow Texygen's default ("fast")
+// path: BLEU scores every hypothesis against the first 500 references, self-BLEU the first 500
+// generated sentences against each other.
+import type { Random } from '../../engine/random.js';
+import { bleu, BLEU_ORDERS, selfBleu, type BleuScore } from './bleu.js';
+import type { Sentence } from './ngrams.js';
+
+/** Texygen's sample_size: references for BLEU, and sentences for self-BLEU. */
+export const TEXYGEN_SAMPLE_SIZE = 500;
+
+export interface TextMetricOptions {
+  /** References BLEU uses (the first ones); default 500, Texygen's. Infinity: all. */
+  references?: number;
+  /** Generated sentences self-BLEU uses (the first ones); default 500. Infinity: all. */
+  selfBleuSentences?: number;
+  /** BLEU orders; default 2, 3, 4, 5. */
+  orders?: readonly number[];
+}
+
+/** How many distinct tokens a set of sentences uses. */
+export interface VocabularyUse {
+  /** Distinct tokens in the generated sentences. */
+  readonly generated: number;
+  /** Distinct tokens in the reference sentences (all of them). */
+  readonly reference: number;
+  /** Share of the reference tokens the generated sentences use: |generated ∩ reference| / reference. */
+  readonly coverage: number;
+}
+
+export interface TextMetrics {
+  readonly bleu: BleuScore[];
+  readonly selfBleu: BleuScore[];
+  /** Mean tokens per generated sentence, and per reference sentence. */
+  readonly averageLength: { readonly generated: number; readonly reference: number };
+  readonly vocabulary: VocabularyUse;
+  /** Sentences in each set, and how many of each BLEU and self-BLEU used. */
+  readonly counts: { readonly generated: number; readonly reference: number; readonly bleuReferences: number; readonly selfBleuSentences: number };
+}
+
+/**
+ * The text metrics of `generated` against `references` (both tokenized alike).
+ *
+ * @example
+ * const words = (texts: string[]) => texts.map((t) => splitTokens(t, 'word'));
+ * const m = textMetrics(words(samples), words(testCaptions));
+ * m.bleu; // [{ n: 2, value: 0.74 }, { n: 3, … }, …]
+ */
+export function textMetrics(generated: readonly Sentence[], references: readonly Sentence[], options: TextMetricOptions = {}): TextMetrics {
+  const { references: referenceCount = TEXYGEN_SAMPLE_SIZE, selfBleuSentences = TEXYGEN_SAMPLE_SIZE, orders = BLEU_ORDERS } = options;
+  const bleuReferences = sampleSentences(references, referenceCount);
+  const selfBleuSet = sampleSentences(generated, selfBleuSentences);
+  return {
+    bleu: bleu(generated, bleuReferences, orders),
+    selfBleu: selfBleu(selfBleuSet, orders),
+    averageLength: { generated: averageLength(generated), reference: averageLength(references) },
+    vocabulary: vocabularyUse(generated, references),
+    counts: { generated: generated.length, reference: references.length, bleuReferences: bleuReferences.length, selfBleuSentences: selfBleuSet.length },
+  };
+}
+
+/**
+ * `count` of the sentences: the first ones, as Texygen takes them, or with `rng` a uniform
+ * random subset (in the original order). All of them when there are no more than `count`.
+ */
+export function sampleSentences<T>(sentences: readonly T[], count: number, rng?: Random): T[] {
+  if (count >= sentences.length) return [...sentences];
+  if (rng === undefined) return sentences.slice(0, count);
+  const picked = new Uint8Array(sentences.length);
+  // Floyd's algorithm: count distinct indices, each subset equally likely.
+  for (let j = sentences.length - count; j < sentences.length; j++) {
+    const i = Math.floor(rng.uniform() * (j + 1));
+    picked[picked[i] === 1 ? j : i] = 1;
+  }
+  return sentences.filter((_, i) => picked[i] === 1);
+}
+
+/** Mean tokens per sentence. */
+export function averageLength(sentences: readonly Sentence[]): number {
+  if (sentences.length === 0) return 0;
+  let total = 0;
+  for (const sentence of sentences) total += sentence.length;
+  return total / sentences.length;
+}
+
+/** Distinct tokens of each set and the share of the reference ones the generated use. */
+export function vocabularyUse(generated: readonly Sentence[], references: readonly Sentence[]): VocabularyUse {
+  const used = new Set(generated.flat());
+  const known = new Set(references.flat());
+  let shared = 0;
+  for (const token of used) if (known.has(token)) shared++;
+  return { generated: used.size, reference: known.size, coverage: known.size === 0 ? 0 : shared / known.size };
+}
