@@ -7,10 +7,10 @@
 //          a p_k of 0 becomes 0.1 / max(1, c − k + 1)                        (method1, ε = 0.1)
 //   BLEU-n = 0 when p_1 is 0, else BP · exp(Σ_{k≤n} log(p_k) / n),
 //   BP = 1 when c > r, else exp(1 − r / c).
-// Texygen's loops cost O(hypotheses × references); here each n-gram's largest count over the
-// references is gathered once, so a hypothesis costs O(its length), and self-BLEU leaves each
-// sentence out of its own reference set with the runner-up count (ngrams.ts).
-import { LengthCounts, MaxCounts, ngramCounts, TokenInterner, type Sentence } from './ngrams.js';
+// Texygen's loops cost O(hypotheses × references); here the references' n-grams are numbered
+// and each one's largest count gathered once, so a hypothesis costs O(its length × n), and
+// self-BLEU leaves each sentence out of its own reference set with the runner-up count.
+import { LengthCounts, MaxCounts, NgramIndex, type Sentence } from './ngrams.js';
 
 /** The orders Texygen reports: BLEU-2 … BLEU-5. */
 export const BLEU_ORDERS = [2, 3, 4, 5] as const;
@@ -41,8 +41,8 @@ interface Matches {
  * refs.bleu(['a', 'dog', 'on', 'a', 'bed'], 4); // NLTK's sentence_bleu(refs, hyp, (¼,¼,¼,¼), method1)
  */
 export class ReferenceSet {
-  private readonly interner = new TokenInterner();
-  private readonly maxCounts: MaxCounts[];
+  private readonly ngrams: NgramIndex;
+  private readonly maxCounts = new MaxCounts();
   private readonly lengths = new LengthCounts();
   readonly size: number;
 
@@ -51,11 +51,10 @@ export class ReferenceSet {
     readonly maxOrder: number = BLEU_ORDERS[BLEU_ORDERS.length - 1],
   ) {
     if (references.length === 0) throw new Error('ReferenceSet: no reference sentences');
-    this.maxCounts = Array.from({ length: maxOrder }, () => new MaxCounts());
+    this.ngrams = new NgramIndex(maxOrder);
     references.forEach((sentence, s) => {
-      const ids = this.interner.intern(sentence);
-      this.maxCounts.forEach((counts, k) => counts.add(ngramCounts(ids, k + 1), s));
-      this.lengths.add(ids.length);
+      this.maxCounts.add(this.ngrams.counts(sentence, true), s);
+      this.lengths.add(sentence.length);
     });
     this.size = references.length;
   }
@@ -72,17 +71,12 @@ export class ReferenceSet {
   }
 
   private matches(hypothesis: Sentence, without: number): Matches {
-    const ids = this.interner.intern(hypothesis);
-    const clipped: number[] = [];
-    const totals: number[] = [];
-    this.maxCounts.forEach((maxCounts, k) => {
-      let matched = 0;
-      for (const [key, count] of ngramCounts(ids, k + 1)) matched += Math.min(count, maxCounts.max(key, without));
-      clipped.push(matched);
-      totals.push(Math.max(0, ids.length - k));
-    });
-    const ownLength = without >= 0 ? ids.length : -1; // self-BLEU: the hypothesis is reference `without`
-    return { clipped, totals, length: ids.length, closest: this.lengths.closest(ids.length, ownLength) };
+    const length = hypothesis.length;
+    const clipped = new Array<number>(this.maxOrder).fill(0);
+    for (const [id, count] of this.ngrams.counts(hypothesis, false)) clipped[this.ngrams.order(id) - 1] += Math.min(count, this.maxCounts.max(id, without));
+    const totals = clipped.map((_, k) => Math.max(0, length - k));
+    const ownLength = without >= 0 ? length : -1; // self-BLEU: the hypothesis is reference `without`
+    return { clipped, totals, length, closest: this.lengths.closest(length, ownLength) };
   }
 }
 

@@ -6,7 +6,7 @@ export {
   sampleSentences,
   averageLength,
   vocabularyUse,
-  TEXYGEN_SAMPLE_SIZE,
+  TEXYGEN_FAST_SAMPLE_SIZE,
   type TextMetrics,
   type TextMetricOptions,
   type VocabularyUse,

@@ -1,63 +1,111 @@
-// N-gram counting shared by BLEU and self-BLEU: tokens interned to small integers, an n-gram
-// keyed by its ids, and the clipping counts of a reference set gathered once.
+// N-gram counting for BLEU and self-BLEU: the n-grams of a reference set numbered once, their
+// clipping counts, and the reference lengths.
 
 /** A tokenized sentence. */
 export type Sentence = readonly string[];
 
-/** Tokens → small integer ids, so an n-gram's key is short. */
-export class TokenInterner {
-  private readonly ids = new Map<string, number>();
+/** Distinct tokens an index can number: 2^21, so that a prefix id × this stays exact in a double. */
+const TOKEN_SPACE = 2 ** 21;
 
-  /** The sentence as ids, new tokens numbered as they come. */
-  intern(sentence: Sentence): Int32Array {
+/**
+ * The n-grams of a reference set, numbered 1, 2, …: a k-gram's id is looked up from the id of
+ * its first k − 1 tokens and its last token, so walking the n-grams of a sentence costs one
+ * numeric map lookup per n-gram (no string keys). Each id knows its order.
+ */
+export class NgramIndex {
+  private readonly tokens = new Map<string, number>();
+  private readonly children = new Map<number, number>(); // prefix id · TOKEN_SPACE + token id → n-gram id
+  private readonly orders: number[] = [0]; // id → order; id 0 is the empty prefix
+
+  constructor(readonly maxOrder: number) {}
+
+  /** The order (n) of n-gram `id`. */
+  order(id: number): number {
+    return this.orders[id];
+  }
+
+  /**
+   * How often each n-gram of orders 1…maxOrder occurs in `sentence`, by id. With `add`, new
+   * tokens and n-grams are numbered; without, n-grams the index lacks are left out (they match
+   * nothing).
+   */
+  counts(sentence: Sentence, add: boolean): Map<number, number> {
+    const ids = this.tokenIds(sentence, add);
+    const counts = new Map<number, number>();
+    for (let start = 0; start < ids.length; start++) {
+      let prefix = 0;
+      for (let k = 1; k <= this.maxOrder && start + k <= ids.length; k++) {
+        const token = ids[start + k - 1];
+        if (token < 0) break;
+        const key = prefix * TOKEN_SPACE + token;
+        let id = this.children.get(key);
+        if (id === undefined) {
+          if (!add) break; // an unknown k-gram: every longer one from here is unknown too
+          id = this.orders.length;
+          this.children.set(key, id);
+          this.orders.push(k);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        prefix = id;
+      }
+    }
+    return counts;
+  }
+
+  private tokenIds(sentence: Sentence, add: boolean): Int32Array {
     return Int32Array.from(sentence, (token) => {
-      let id = this.ids.get(token);
-      if (id === undefined) this.ids.set(token, (id = this.ids.size));
-      return id;
+      let id = this.tokens.get(token);
+      if (id === undefined && add) {
+        if (this.tokens.size >= TOKEN_SPACE) throw new Error(`NgramIndex: more than ${TOKEN_SPACE} distinct tokens`);
+        this.tokens.set(token, (id = this.tokens.size));
+      }
+      return id ?? -1;
     });
   }
 }
 
-/** The key of the n-gram of `ids` starting at `start`, `n` long. */
-export function ngramKey(ids: Int32Array, start: number, n: number): string {
-  let key = String(ids[start]);
-  for (let t = start + 1; t < start + n; t++) key += ',' + ids[t];
-  return key;
-}
-
-/** How often each n-gram of order `n` occurs in `ids`. */
-export function ngramCounts(ids: Int32Array, n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let start = 0; start + n <= ids.length; start++) {
-    const key = ngramKey(ids, start, n);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
- * The clipping counts of one n-gram order over a set of sentences: for each n-gram, the most
- * times any one sentence holds it, which sentence that is, and the most times any other
- * sentence holds it (so a sentence can be left out of its own reference set in O(1)).
+ * The clipping counts of a sentence set, by n-gram id: the most times any one sentence holds
+ * the n-gram, which sentence that is, and the most times any other sentence holds it (so a
+ * sentence can be left out of its own reference set in O(1), for self-BLEU).
  */
 export class MaxCounts {
-  private readonly best = new Map<string, { count: number; holder: number; runnerUp: number }>();
+  // Indexed by n-gram id; typed arrays grown by doubling (a sparse JS array turns into a slow dictionary).
+  private count: Int32Array = new Int32Array(1024);
+  private holder: Int32Array = new Int32Array(1024);
+  private runnerUp: Int32Array = new Int32Array(1024);
 
-  /** Adds sentence number `holder`'s counts of this order. */
-  add(counts: Map<string, number>, holder: number): void {
-    for (const [key, count] of counts) {
-      const entry = this.best.get(key);
-      if (entry === undefined) this.best.set(key, { count, holder, runnerUp: 0 });
-      else if (count > entry.count) Object.assign(entry, { runnerUp: entry.count, count, holder });
-      else if (count > entry.runnerUp) entry.runnerUp = count;
+  /** Adds sentence number `holder`'s counts. */
+  add(counts: Map<number, number>, holder: number): void {
+    for (const [id, count] of counts) {
+      if (id >= this.count.length) this.grow(id + 1);
+      const best = this.count[id];
+      if (count > best) {
+        this.runnerUp[id] = best;
+        this.count[id] = count;
+        this.holder[id] = holder;
+      } else if (count > this.runnerUp[id]) {
+        this.runnerUp[id] = count;
+      }
     }
   }
 
-  /** The most times one sentence holds `key`, sentence `without` left out when given. */
-  max(key: string, without = -1): number {
-    const entry = this.best.get(key);
-    if (entry === undefined) return 0;
-    return entry.holder === without ? entry.runnerUp : entry.count;
+  /** The most times one sentence holds n-gram `id`, sentence `without` left out when given. */
+  max(id: number, without = -1): number {
+    if (id >= this.count.length) return 0;
+    return this.holder[id] === without && this.count[id] > 0 ? this.runnerUp[id] : this.count[id];
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, this.count.length * 2);
+    const grown = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.count = grown(this.count);
+    this.holder = grown(this.holder);
+    this.runnerUp = grown(this.runnerUp);
   }
 }
 

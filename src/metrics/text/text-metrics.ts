@@ -1,19 +1,20 @@
 // The text metrics of a generated set against real text, as `rgan eval` reports them: BLEU-2…5
 // against the references, self-BLEU-2…5 among the generated sentences, average length and how
-// much of the real vocabulary the generator uses. Sample sizes follow Texygen's default ("fast")
-// path: BLEU scores every hypothesis against the first 500 references, self-BLEU the first 500
-// generated sentences against each other.
+// much of the real vocabulary the generator uses. By default every sentence takes part: that
+// reproduces the training-set row of Texygen's published COCO table (docs/TEXT.md), so its
+// table was computed on whole sets. Texygen's code also has a "fast" path (the first 500
+// references; the first 500 sentences for self-BLEU): TEXYGEN_FAST_SAMPLE_SIZE.
 import type { Random } from '../../engine/random.js';
 import { bleu, BLEU_ORDERS, selfBleu, type BleuScore } from './bleu.js';
 import type { Sentence } from './ngrams.js';
 
-/** Texygen's sample_size: references for BLEU, and sentences for self-BLEU. */
-export const TEXYGEN_SAMPLE_SIZE = 500;
+/** Texygen's sample_size on its fast path: references for BLEU, and sentences for self-BLEU. */
+export const TEXYGEN_FAST_SAMPLE_SIZE = 500;
 
 export interface TextMetricOptions {
-  /** References BLEU uses (the first ones); default 500, Texygen's. Infinity: all. */
+  /** References BLEU uses (the first ones); default all. */
   references?: number;
-  /** Generated sentences self-BLEU uses (the first ones); default 500. Infinity: all. */
+  /** Generated sentences self-BLEU uses (the first ones); default all. */
   selfBleuSentences?: number;
   /** BLEU orders; default 2, 3, 4, 5. */
   orders?: readonly number[];
@@ -48,7 +49,7 @@ export interface TextMetrics {
  * m.bleu; // [{ n: 2, value: 0.74 }, { n: 3, … }, …]
  */
 export function textMetrics(generated: readonly Sentence[], references: readonly Sentence[], options: TextMetricOptions = {}): TextMetrics {
-  const { references: referenceCount = TEXYGEN_SAMPLE_SIZE, selfBleuSentences = TEXYGEN_SAMPLE_SIZE, orders = BLEU_ORDERS } = options;
+  const { references: referenceCount = Infinity, selfBleuSentences = Infinity, orders = BLEU_ORDERS } = options;
   const bleuReferences = sampleSentences(references, referenceCount);
   const selfBleuSet = sampleSentences(generated, selfBleuSentences);
   return {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../src/engine/random.js';
 import { bleu, brevityPenalty, ReferenceSet, selfBleu } from '../../../src/metrics/text/bleu.js';
-import { sampleSentences, textMetrics } from '../../../src/metrics/text/text-metrics.js';
+import { sampleSentences, TEXYGEN_FAST_SAMPLE_SIZE, textMetrics } from '../../../src/metrics/text/text-metrics.js';
+import { loadBuiltinTextDataset } from '../../../src/text/builtin.js';
+import { splitTokens } from '../../../src/text/tokenize.js';
 import { LengthCounts, type Sentence } from '../../../src/metrics/text/ngrams.js';
 
 /** The first digits of a value NLTK's docs print as "0.5045...": value ∈ [0.5045, 0.5046). */
@@ -118,17 +120,31 @@ function nltkSentenceBleu(references: Sentence[], hypothesis: Sentence, n: numbe
 }
 
 describe('text metrics', () => {
-  it('report BLEU on the first 500 references, self-BLEU on the first 500 sentences, lengths and vocabulary use', () => {
+  it('report BLEU, self-BLEU, lengths and vocabulary use, on whole sets or Texygen\'s fast samples', () => {
     const references = Array.from({ length: 600 }, (_, i) => (i < 500 ? ['a', 'cat'] : ['a', 'dog', 'runs']));
     const generated = [['a', 'cat'], ['a', 'dog'], ['one']];
-    const m = textMetrics(generated, references, { orders: [2] });
-    // Only "a cat" references are used: "a cat" scores 1; "a dog" √(1/2 · 0.1/1); "one" 0.
-    expect(m.bleu).toEqual([{ n: 2, value: expect.closeTo((1 + Math.sqrt(0.5 * 0.1)) / 3, 14) }]);
-    expect(textMetrics(generated, references, { orders: [2], references: Infinity }).counts.bleuReferences).toBe(600);
-    expect(m.counts).toEqual({ generated: 3, reference: 600, bleuReferences: 500, selfBleuSentences: 3 });
-    expect(m.averageLength).toEqual({ generated: 5 / 3, reference: (500 * 2 + 100 * 3) / 600 });
-    expect(m.vocabulary).toEqual({ generated: 4, reference: 4, coverage: 3 / 4 }); // a, cat, dog of a, cat, dog, runs
+    // The first 500 references only ("a cat"): "a cat" scores 1; "a dog" √(1/2 · 0.1/1); "one" 0.
+    const fast = textMetrics(generated, references, { orders: [2], references: TEXYGEN_FAST_SAMPLE_SIZE });
+    expect(fast.bleu).toEqual([{ n: 2, value: expect.closeTo((1 + Math.sqrt(0.5 * 0.1)) / 3, 14) }]);
+    expect(fast.counts).toEqual({ generated: 3, reference: 600, bleuReferences: 500, selfBleuSentences: 3 });
+    // All references: "a dog" matches "a dog runs" in full (r = 2, BP 1) and scores 1.
+    const whole = textMetrics(generated, references, { orders: [2] });
+    expect(whole.bleu[0].value).toBeCloseTo(2 / 3, 14);
+    expect(whole.counts.bleuReferences).toBe(600);
+    expect(whole.averageLength).toEqual({ generated: 5 / 3, reference: (500 * 2 + 100 * 3) / 600 });
+    expect(whole.vocabulary).toEqual({ generated: 4, reference: 4, coverage: 3 / 4 }); // a, cat, dog of a, cat, dog, runs
   });
+
+  it("reproduce the training-set row of Texygen's COCO table (BLEU against coco-test, self-BLEU)", async () => {
+    // Texygen docs/evaluation.md, column "training set": BLEU-2…5 .740 .520 .337 .218 on the
+    // test captions, self-BLEU-2…5 .892 .747 .573 .415 (github.com/geek-ai/Texygen).
+    const words = (texts: readonly string[]): string[][] => texts.map((text) => splitTokens(text, 'word'));
+    const train = words((await loadBuiltinTextDataset('coco')).texts);
+    const test = words((await loadBuiltinTextDataset('coco-test')).texts);
+    const m = textMetrics(train, test);
+    expect(m.bleu.map((s) => s.value)).toEqual([0.74, 0.52, 0.337, 0.218].map((v) => expect.closeTo(v, 3)));
+    expect(m.selfBleu.map((s) => s.value)).toEqual([0.892, 0.747, 0.573, 0.415].map((v) => expect.closeTo(v, 2)));
+  }, 30_000); // 10,000 × 10,000 sentences twice: about 3 s of CPU, more on a busy machine
 
   it('sample sentences: the first ones, or a seeded random subset in order', () => {
     const items = Array.from({ length: 10 }, (_, i) => i);
