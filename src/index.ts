@@ -19,3 +19,4 @@ export * from './nn/index.js';
 export { saveModelDirectory, loadModelDirectory, isModelDirectory, FORMAT_VERSION, type ModelFiles } from './io/model-directory.js';
 export { UserError, isUserError, type ErrorPlace } from './errors.js';
 export { featureStatistics, worstRelativeDifference, type FeatureStatistics } from './metrics/basic-statistics.js';
+export * from './text/index.js';

@@ -79,11 +79,12 @@ export function encodeNpy(data: Float32Array, shape: number[]): Uint8Array {
 }
 
 /**
- * The header of a version 1.0 .npy file of little-endian float32 values with the given C-order
- * shape: the raw values follow it (so a writer can stream them after it).
+ * The header of a version 1.0 .npy file of little-endian values of `descr` (float32 unless
+ * told, '<i4' for int32) with the given C-order shape: the raw values follow it (so a writer can
+ * stream them after it).
  */
-export function npyHeader(shape: number[]): Uint8Array {
-  const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+export function npyHeader(shape: number[], descr: '<f4' | '<i4' = '<f4'): Uint8Array {
+  const dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
   const unpadded = 10 + dict.length + 1; // magic, version, length, dict, '\n'
   const text = dict + ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
   const bytes = new Uint8Array(10 + text.length);
