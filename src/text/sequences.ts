@@ -4,8 +4,8 @@
 import { checkWindowValues } from '../data/limits.js';
 import { UserError } from '../errors.js';
 import type { TextCorpus } from './corpus.js';
-import { joinTokens, splitTokens } from './tokenize.js';
-import { EOS, type TokenLabels, type TokenLevel, type TokenSequences, type Vocabulary } from './tokens.js';
+import { joinTokens, splitTokens, UNKNOWN_CHARACTER } from './tokenize.js';
+import { EOS, RESERVED_TOKENS, UNK, type TokenLabels, type TokenLevel, type TokenSequences, type Vocabulary } from './tokens.js';
 import { buildVocabulary, tokensOf, VocabularyIndex } from './vocabulary.js';
 
 export interface TokenizeOptions {
@@ -124,10 +124,15 @@ function tokenLabels(labels: NonNullable<TextCorpus['labels']>): TokenLabels {
   return { name: labels.name, values, ids: Int32Array.from(labels.texts, (text) => idOf.get(text) ?? -1) };
 }
 
-/** Sequence `n` of `sequences` as text: its tokens up to <eos>, joined by the level's separator. */
+/**
+ * Sequence `n` of `sequences` as text: its tokens up to <eos>, joined by the level's separator;
+ * an unknown character is U+FFFD, an unknown word "<unk>".
+ */
 export function sequenceText(sequences: TokenSequences, n: number): string {
   const { ids, seqLen, vocabulary } = sequences;
-  return joinTokens(tokensOf(ids.subarray(n * seqLen, (n + 1) * seqLen), vocabulary), vocabulary.level);
+  const tokens = tokensOf(ids.subarray(n * seqLen, (n + 1) * seqLen), vocabulary);
+  if (vocabulary.level === 'char') tokens.forEach((token, t) => token === RESERVED_TOKENS[UNK] && (tokens[t] = UNKNOWN_CHARACTER));
+  return joinTokens(tokens, vocabulary.level);
 }
 
 /** Every sequence as text (sequenceText of each). */

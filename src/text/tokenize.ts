@@ -7,16 +7,22 @@
 //         other visible character (punctuation, symbols, emoji) is a token of its own, one per
 //         grapheme cluster so that "👍🏽" stays whole. Tokens join with one space, so the round
 //         trip holds for text already written that way ("a man on a horse ."), as COCO's is.
+//         "<unk>" (and the other reserved names) stay one token, so written samples read back.
+// Written as text, an unknown token is "<unk>" at the word level and U+FFFD (the replacement
+// character) at the character level.
 import type { TokenLevel } from './tokens.js';
 
 /** What goes between two tokens of a level when they are written as text. */
 export const TOKEN_SEPARATORS: Readonly<Record<TokenLevel, string>> = { char: '', word: ' ' };
 
 /**
- * A word (letters, marks, digits, inner ' ’ -) or a run of other visible characters, each with
- * the marks that follow it (❤ + variation selector 16 is one emoji).
+ * A reserved name or a word (letters, marks, digits, inner ' ’ -), or else a run of other
+ * visible characters, each with the marks that follow it (❤ + variation selector 16 is one emoji).
  */
-const WORD_OR_SYMBOLS = /([\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)|((?:[^\s\p{L}\p{M}\p{N}]\p{M}*)+)/gu;
+const WORD_OR_SYMBOLS = /(<pad>|<eos>|<unk>|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*)|((?:[^\s\p{L}\p{M}\p{N}]\p{M}*)+)/gu;
+
+/** How text shows an unknown character: "<unk>" would read back as five characters. */
+export const UNKNOWN_CHARACTER = '\uFFFD';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 

@@ -8,6 +8,7 @@ describe('tokenizers', () => {
     expect(splitTokens('several people skiing on a trail at night.', 'word')).toEqual(['several', 'people', 'skiing', 'on', 'a', 'trail', 'at', 'night', '.']);
     expect(splitTokens("it's a t-shirt, (red)!", 'word')).toEqual(["it's", 'a', 't-shirt', ',', '(', 'red', ')', '!']);
     expect(splitTokens('  A  Dog\tRuns \n', 'word')).toEqual(['A', 'Dog', 'Runs']); // case kept
+    expect(splitTokens('a <unk> on <b>', 'word')).toEqual(['a', '<unk>', 'on', '<', 'b', '>']); // written samples read back
   });
 
   it('keep accented letters inside words and emoji whole', () => {

@@ -17,6 +17,15 @@ describe('writing text samples', () => {
     expect((await readTextCorpus(out)).texts).toEqual(['a dog on a bed .', 'naïve 😀 !']);
   });
 
+  it('writes unknown words as <unk>, which read back as <unk>', async () => {
+    const train = tokenizeCorpus(await readTextCorpus(writeFixture(dir, 'train.txt', 'a dog\n')), { level: 'word' });
+    const test = tokenizeCorpus(await readTextCorpus(writeFixture(dir, 'test.txt', 'a cat\n')), { vocabulary: train.vocabulary, seqLen: 4 });
+    const out = join(dir, 'unknown.txt');
+    await writeTextSamples(out, test);
+    expect(readFileSync(out, 'utf8')).toBe('a <unk>\n');
+    expect(tokenizeCorpus(await readTextCorpus(out), { vocabulary: train.vocabulary, seqLen: 4 }).ids).toEqual(test.ids);
+  });
+
   it('writes JSON lines with the label of each conditional text', async () => {
     const input = writeFixture(dir, 'in.jsonl', '{"text": "good", "label": "pos"}\n{"text": "bad", "label": "neg"}\n');
     const sequences = tokenizeCorpus(await readTextCorpus(input), { level: 'char' });
