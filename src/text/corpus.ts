@@ -26,6 +26,12 @@ export interface CorpusOptions {
   textField?: string;
   /** JSON key or CSV column holding the label; default "label" (used when the file has it). */
   labelField?: string;
+  /**
+   * Plain text: `skip` (default) leaves blank lines out; `keep` reads each as an empty text, as
+   * Texygen reads generated sentences (an empty one scores 0). A line break at the very end of
+   * the file ends the last line; it does not start another.
+   */
+  blankLines?: 'skip' | 'keep';
   /** The flag that named the file, for messages. */
   flag?: string;
 }
@@ -41,18 +47,24 @@ export async function readTextCorpus(path: string, options: CorpusOptions = {}):
   return parseTextCorpus(await readInputFile(path, options.flag), path, options);
 }
 
-/** parseTextCorpus of bytes already read: the format comes from `file`'s extension. */
+/** The corpus in `bytes` read from `file`; the format comes from its extension. */
 export function parseTextCorpus(bytes: Uint8Array, file: string, options: CorpusOptions = {}): TextCorpus {
-  const extension = formatExtension(file);
-  const text = checkedText(bytes, file);
-  const corpus =
-    extension === '.jsonl' || extension === '.ndjson'
-      ? jsonLinesCorpus(text, file, options)
-      : extension === '.csv' || extension === '.tsv'
-        ? tableCorpus(text, file, options)
-        : plainCorpus(text, file);
-  if (corpus.texts.length === 0) throw new UserError('the corpus holds no text: every line is blank', { file, flag: options.flag });
-  return corpus;
+  try {
+    const extension = formatExtension(file);
+    const text = checkedText(bytes, file);
+    const corpus =
+      extension === '.jsonl' || extension === '.ndjson'
+        ? jsonLinesCorpus(text, file, options)
+        : extension === '.csv' || extension === '.tsv'
+          ? tableCorpus(text, file, options)
+          : plainCorpus(text, file, options.blankLines ?? 'skip');
+    if (corpus.texts.every((t) => t === '')) throw new UserError('the corpus holds no text: every line is blank', { file });
+    return corpus;
+  } catch (e) {
+    // Every message names the file; name the flag that gave it too.
+    if (e instanceof UserError && options.flag !== undefined && e.place.flag === undefined) throw new UserError(e.problem, { ...e.place, flag: options.flag });
+    throw e;
+  }
 }
 
 /** The bytes as UTF-8 text, refusing binary data with the first line that shows it. */
@@ -85,13 +97,15 @@ function splitLines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);
 }
 
-/** One text per non-blank line. */
-function plainCorpus(text: string, file: string): TextCorpus {
+/** One text per line, blank lines skipped or kept as empty texts. */
+function plainCorpus(text: string, file: string, blankLines: 'skip' | 'keep'): TextCorpus {
   const texts: string[] = [];
   const lines: number[] = [];
-  splitLines(text).forEach((line, i) => {
+  const all = splitLines(text);
+  if (all[all.length - 1] === '') all.pop(); // the final line break
+  all.forEach((line, i) => {
     const trimmed = line.trim();
-    if (trimmed === '') return;
+    if (trimmed === '' && blankLines === 'skip') return;
     texts.push(trimmed);
     lines.push(i + 1);
   });

@@ -16,6 +16,8 @@ describe('reading a corpus', () => {
     expect(corpus.texts).toEqual(['a dog on a bed', 'two cats .']);
     expect(Array.from(corpus.lines)).toEqual([1, 3]);
     expect(corpus.labels).toBeUndefined();
+    const kept = await readTextCorpus(path, { blankLines: 'keep' }); // as generated sentences are read
+    expect(kept.texts).toEqual(['a dog on a bed', '', 'two cats .']);
   });
 
   it('reads JSON lines and CSV with a label per text', async () => {

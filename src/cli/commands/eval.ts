@@ -1,7 +1,8 @@
 // `rgan eval --real FILE|sines|stocks|energy --synthetic FILE …`: every fidelity metric of a
 // synthetic sample against the real data, windowed and scaled as TimeGAN's protocol does
 // (docs/TIMEGAN.md §1, §3, §4), as a table or one JSON document. Its flags are shared with
-// `rgan report`.
+// `rgan report`. Text (--real coco-test, or a .txt or .jsonl file on either side) goes to
+// eval-text.ts instead.
 import type { Command } from 'commander';
 import { FIDELITY_DEFAULTS, type FidelityResult } from '../../metrics/index.js';
 import {
@@ -16,8 +17,9 @@ import {
   type RealSequences,
 } from '../../report/index.js';
 import { addCommand, printResult, type CliContext, type CommonOptions } from '../command.js';
-import { nonNegativeInteger, positiveInteger } from '../flags.js';
+import { choice, nonNegativeInteger, positiveInteger } from '../flags.js';
 import { createProgress } from '../progress.js';
+import { evaluateText, isTextComparison, type TextComparisonFlags } from './eval-text.js';
 
 /** The flags `eval` and `report` share: what to compare and how hard to look. */
 export interface ComparisonFlags extends CommonOptions {
@@ -34,7 +36,11 @@ export interface ComparisonFlags extends CommonOptions {
 
 export function registerEval(program: Command, context: CliContext): void {
   addComparisonFlags(addCommand(program, 'eval', 'score synthetic sequences against real data'))
-    .action((options: ComparisonFlags) => evaluate(options, context));
+    .option('--tokens <level>', 'text (--real coco, coco-test or a .txt/.jsonl file, or --synthetic .txt/.jsonl): compare char or word tokens', choice('--tokens', ['char', 'word'] as const), 'word')
+    .option('--text-sample <n>', "text only: use the first N real sentences for BLEU and N synthetic ones for self-BLEU (Texygen's fast path: 500); default all", positiveInteger('--text-sample'))
+    .action((options: ComparisonFlags & TextComparisonFlags) =>
+      isTextComparison(options.real, options.synthetic) ? evaluateText(options, context) : evaluate(options, context),
+    );
 }
 
 /** Adds --real, --synthetic, --seq-len, --repeats, --seed, the post-hoc iterations, --id, --time. */
