@@ -3,7 +3,8 @@
 //   .jsonl, .ndjson  one JSON object per line, {"text": "…", "label": …} (label optional)
 //   .csv, .tsv       a header row; a text column and an optional label column
 //   anything else    plain UTF-8 text, one text per line
-// Blank lines are skipped and every text is trimmed. Binary input (NUL bytes, bytes that are
+// Blank lines and blank texts are skipped (or kept, for generated samples) and every text is
+// trimmed. Binary input (NUL bytes, bytes that are
 // not UTF-8, UTF-16) and an empty corpus are UserErrors naming the file and line.
 import { formatExtension, readInputFile } from '../data/input-file.js';
 import { parseTable } from '../data/table.js';
@@ -24,12 +25,15 @@ export interface TextCorpus {
 export interface CorpusOptions {
   /** JSON key or CSV column holding the text; default "text". */
   textField?: string;
-  /** JSON key or CSV column holding the label; default "label" (used when the file has it). */
+  /**
+   * JSON key or CSV column holding the label. Default "label", used when the file has it; a
+   * field named here must be there.
+   */
   labelField?: string;
   /**
-   * Plain text: `skip` (default) leaves blank lines out; `keep` reads each as an empty text, as
-   * Texygen reads generated sentences (an empty one scores 0). A line break at the very end of
-   * the file ends the last line; it does not start another.
+   * `skip` (default) leaves blank lines and blank texts out; `keep` reads each as an empty text,
+   * as Texygen reads generated sentences (an empty one scores 0). A line break at the very end
+   * of a plain-text file ends the last line; it does not start another.
    */
   blankLines?: 'skip' | 'keep';
   /** The flag that named the file, for messages. */
@@ -112,9 +116,9 @@ function plainCorpus(text: string, file: string, blankLines: 'skip' | 'keep'): T
   return { file, texts, lines: Int32Array.from(lines) };
 }
 
-/** One {text, label} object per non-blank line. */
+/** One {text, label} object per non-blank line; a blank text is skipped or kept as blank lines are. */
 function jsonLinesCorpus(text: string, file: string, options: CorpusOptions): TextCorpus {
-  const { textField = 'text', labelField = 'label' } = options;
+  const { textField = 'text', labelField = 'label', blankLines = 'skip' } = options;
   const texts: string[] = [];
   const labels: string[] = [];
   const lines: number[] = [];
@@ -122,31 +126,37 @@ function jsonLinesCorpus(text: string, file: string, options: CorpusOptions): Te
   splitLines(text).forEach((line, i) => {
     if (line.trim() === '') return;
     const at = `line ${i + 1}`;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      throw new UserError(`${at} is not valid JSON; a JSON-lines corpus holds one object {"${textField}": "…"} per line`, { file });
-    }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      throw new UserError(`${at} is not a JSON object {"${textField}": "…"}`, { file });
-    }
-    const fields = record as Record<string, unknown>;
-    const value = fields[textField];
-    if (typeof value !== 'string') throw new UserError(`${at} has no string field ${JSON.stringify(textField)}`, { file });
+    const fields = jsonRecord(line, at, textField, file);
     const label = fields[labelField];
-    labelled ??= label !== undefined; // the first record says whether the corpus is labelled
+    labelled ??= label !== undefined || options.labelField !== undefined; // a label asked for, or on the first record
     if ((label !== undefined) !== labelled) {
-      throw new UserError(`${at} ${labelled ? 'has no' : 'has a'} ${JSON.stringify(labelField)} field, unlike line ${lines[0]}`, { file });
+      const unlike = lines.length > 0 ? `, unlike line ${lines[0]}` : '';
+      throw new UserError(`${at} ${labelled ? 'has no' : 'has a'} ${JSON.stringify(labelField)} field${unlike}`, { file });
     }
+    const trimmed = (fields[textField] as string).trim();
+    if (trimmed === '' && blankLines === 'skip') return;
     if (label !== undefined) labels.push(labelText(label, `${at}: the ${JSON.stringify(labelField)}`, file));
-    const trimmed = value.trim();
-    if (trimmed === '') throw new UserError(`${at}: the ${JSON.stringify(textField)} is blank`, { file });
     texts.push(trimmed);
     lines.push(i + 1);
   });
   const corpus = { file, texts, lines: Int32Array.from(lines) };
-  return labels.length > 0 ? { ...corpus, labels: { name: labelField, texts: labels } } : corpus;
+  return labelled === true ? { ...corpus, labels: { name: labelField, texts: labels } } : corpus;
+}
+
+/** One line of a JSON-lines corpus: an object with a string `textField`. */
+function jsonRecord(line: string, at: string, textField: string, file: string): Record<string, unknown> {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    throw new UserError(`${at} is not valid JSON; a JSON-lines corpus holds one object {"${textField}": "…"} per line`, { file });
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new UserError(`${at} is not a JSON object {"${textField}": "…"}`, { file });
+  }
+  const fields = record as Record<string, unknown>;
+  if (typeof fields[textField] !== 'string') throw new UserError(`${at} has no string field ${JSON.stringify(textField)}`, { file });
+  return fields;
 }
 
 /** A label as text: a string, a number or a boolean. */
@@ -165,6 +175,7 @@ function tableCorpus(text: string, file: string, options: CorpusOptions): TextCo
     throw new UserError(`no column ${JSON.stringify(textField)} holds the text; the columns are ${table.columns.map((c) => JSON.stringify(c)).join(', ')}`, { file });
   }
   const labelColumn = table.columns.indexOf(labelField);
+  if (labelColumn < 0 && options.labelField !== undefined) throw new UserError(`no column ${JSON.stringify(labelField)} holds the labels`, { file });
   const cells = table.cells as string[][];
   const texts: string[] = [];
   const lines: number[] = [];
@@ -172,7 +183,7 @@ function tableCorpus(text: string, file: string, options: CorpusOptions): TextCo
   for (let r = 0; r < table.rowCount; r++) {
     const at = `line ${table.lines[r]}`;
     const value = cells[textColumn][r].trim();
-    if (value === '') throw new UserError(`${at}: the ${JSON.stringify(textField)} cell is blank`, { file });
+    if (value === '' && (options.blankLines ?? 'skip') === 'skip') continue;
     texts.push(value);
     lines.push(table.lines[r]);
     if (labelColumn >= 0) labels.push(labelText(cells[labelColumn][r], `${at}: the ${JSON.stringify(labelField)} cell`, file));

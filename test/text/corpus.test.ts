@@ -41,6 +41,8 @@ describe('reading a corpus', () => {
     await expect(readTextCorpus(writeFixture(dir, 'bad.jsonl', '{"text": "a"}\n{"text": 3}\n'))).rejects.toThrow('bad.jsonl: line 2 has no string field "text"');
     await expect(readTextCorpus(writeFixture(dir, 'mixed.jsonl', '{"text": "a", "label": 1}\n{"text": "b"}\n'))).rejects.toThrow('line 2 has no "label" field, unlike line 1');
     await expect(readTextCorpus(writeFixture(dir, 'cols.csv', 'body,label\nx,1\n'))).rejects.toThrow('no column "text" holds the text');
+    await expect(readTextCorpus(writeFixture(dir, 'nostars.csv', 'text,label\nx,1\n'), { labelField: 'stars' })).rejects.toThrow('no column "stars" holds the labels');
+    await expect(readTextCorpus(writeFixture(dir, 'nostars.jsonl', '{"text": "x"}\n'), { labelField: 'stars' })).rejects.toThrow(/line 1 has no "stars" field$/);
   });
 });
 

@@ -26,6 +26,16 @@ describe('writing text samples', () => {
     expect(tokenizeCorpus(await readTextCorpus(out), { vocabulary: train.vocabulary, seqLen: 4 }).ids).toEqual(test.ids);
   });
 
+  it('writes an empty sequence as an empty line or text, which generated samples read back', async () => {
+    const vocabulary = { level: 'word' as const, tokens: ['<pad>', '<eos>', '<unk>', 'a'] };
+    const generated = { vocabulary, seqLen: 3, count: 3, ids: Int32Array.from([3, 1, 0, 1, 0, 0, 3, 3, 1]), lengths: Int32Array.from([2, 1, 3]) };
+    for (const name of ['gen.txt', 'gen.jsonl']) {
+      await writeTextSamples(join(dir, name), generated);
+      expect((await readTextCorpus(join(dir, name), { blankLines: 'keep' })).texts).toEqual(['a', '', 'a a']);
+      expect((await readTextCorpus(join(dir, name))).texts).toEqual(['a', 'a a']);
+    }
+  });
+
   it('writes JSON lines with the label of each conditional text', async () => {
     const input = writeFixture(dir, 'in.jsonl', '{"text": "good", "label": "pos"}\n{"text": "bad", "label": "neg"}\n');
     const sequences = tokenizeCorpus(await readTextCorpus(input), { level: 'char' });
