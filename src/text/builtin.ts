@@ -4,6 +4,8 @@
 import { readInputFile } from '../data/input-file.js';
 import { datasetPath } from '../data/package-root.js';
 import { parseTextCorpus, readTextCorpus, type CorpusOptions, type TextCorpus } from './corpus.js';
+import { tokenizeCorpus, type TokenizeOptions } from './sequences.js';
+import type { TokenSequences } from './tokens.js';
 
 export const BUILTIN_TEXT_DATASETS = ['coco', 'coco-test'] as const;
 
@@ -31,4 +33,15 @@ export async function loadBuiltinTextDataset(name: BuiltinTextDatasetName): Prom
 /** What `--data` names for text: a built-in text dataset by name, else a corpus file. */
 export async function loadTextCorpus(pathOrName: string, options: CorpusOptions = {}): Promise<TextCorpus> {
   return isBuiltinTextDataset(pathOrName) ? loadBuiltinTextDataset(pathOrName) : readTextCorpus(pathOrName, options);
+}
+
+/**
+ * What `--data` names, read and tokenized: loadTextCorpus, then tokenizeCorpus.
+ *
+ * @example
+ * const train = await loadTokenSequences('coco', { level: 'word', vocabularyCap: 5000 });
+ * const test = await loadTokenSequences('coco-test', { vocabulary: train.vocabulary, seqLen: train.seqLen, overlong: 'cut' });
+ */
+export async function loadTokenSequences(pathOrName: string, options: CorpusOptions & TokenizeOptions = {}): Promise<TokenSequences> {
+  return tokenizeCorpus(await loadTextCorpus(pathOrName, options), options);
 }

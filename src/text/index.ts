@@ -5,5 +5,5 @@ export { buildVocabulary, VocabularyIndex, tokensOf, vocabularyToJson, vocabular
 export { saveVocabulary, loadVocabulary } from './vocabulary-file.js';
 export { readTextCorpus, parseTextCorpus, type TextCorpus, type CorpusOptions } from './corpus.js';
 export { tokenizeCorpus, sequenceText, sequenceTexts, type TokenizeOptions } from './sequences.js';
-export { BUILTIN_TEXT_DATASETS, isBuiltinTextDataset, loadBuiltinTextDataset, loadTextCorpus, type BuiltinTextDatasetName } from './builtin.js';
+export { BUILTIN_TEXT_DATASETS, isBuiltinTextDataset, loadBuiltinTextDataset, loadTextCorpus, loadTokenSequences, type BuiltinTextDatasetName } from './builtin.js';
 export { writeTextSamples, TEXT_SAMPLE_EXTENSIONS } from './writers.js';

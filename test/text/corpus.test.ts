@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isBuiltinTextDataset, loadBuiltinTextDataset, loadTextCorpus } from '../../src/text/builtin.js';
+import { isBuiltinTextDataset, loadBuiltinTextDataset, loadTextCorpus, loadTokenSequences } from '../../src/text/builtin.js';
 import { readTextCorpus } from '../../src/text/corpus.js';
 import { sequenceTexts, tokenizeCorpus } from '../../src/text/sequences.js';
 import { EOS, PAD, UNK } from '../../src/text/tokens.js';
@@ -117,7 +117,10 @@ describe('built-in text datasets', () => {
     expect(train.file).toBe('coco');
     expect(train.texts[0]).toBe('a bicycle replica with a clock as the front wheel.');
     expect(test.texts[0]).toBe('a brown and white dog lays on a bed');
-    const seqs = tokenizeCorpus(train, { level: 'word' });
+    const seqs = await loadTokenSequences('coco', { level: 'word', vocabularyCap: 5000 });
     expect(seqs.vocabulary.tokens.slice(3, 6)).toEqual(['a', '.', 'with']);
+    expect([seqs.count, seqs.vocabulary.tokens.length, seqs.seqLen]).toEqual([10_000, 3 + 4681, 38]); // 4,681 distinct words; 37 the longest caption
+    const testSeqs = await loadTokenSequences('coco-test', { vocabulary: seqs.vocabulary, seqLen: seqs.seqLen, overlong: 'cut' });
+    expect(testSeqs.count).toBe(10_000);
   });
 });

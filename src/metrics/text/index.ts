@@ -11,3 +11,4 @@ export {
   type TextMetricOptions,
   type VocabularyUse,
 } from './text-metrics.js';
+export { lengthHistogram, topNgrams, type NgramCount } from './histograms.js';

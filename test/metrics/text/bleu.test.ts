@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../src/engine/random.js';
 import { bleu, brevityPenalty, ReferenceSet, selfBleu } from '../../../src/metrics/text/bleu.js';
+import { lengthHistogram, topNgrams } from '../../../src/metrics/text/histograms.js';
 import { sampleSentences, TEXYGEN_FAST_SAMPLE_SIZE, textMetrics } from '../../../src/metrics/text/text-metrics.js';
 import { loadBuiltinTextDataset } from '../../../src/text/builtin.js';
 import { splitTokens } from '../../../src/text/tokenize.js';
@@ -145,6 +146,13 @@ describe('text metrics', () => {
     expect(m.bleu.map((s) => s.value)).toEqual([0.74, 0.52, 0.337, 0.218].map((v) => expect.closeTo(v, 3)));
     expect(m.selfBleu.map((s) => s.value)).toEqual([0.892, 0.747, 0.573, 0.415].map((v) => expect.closeTo(v, 2)));
   }, 30_000); // 10,000 × 10,000 sentences twice: about 3 s of CPU, more on a busy machine
+
+  it('count sentence lengths and the most common n-grams', () => {
+    const sentences = [['a', 'dog'], ['a', 'cat', 'sits'], ['a', 'dog'], []];
+    expect(lengthHistogram(sentences)).toEqual([1, 0, 2, 1]);
+    expect(topNgrams(sentences, 2, 2)).toEqual([{ tokens: ['a', 'dog'], count: 2 }, { tokens: ['a', 'cat'], count: 1 }]);
+    expect(topNgrams([['a b', 'c'], ['a', 'b c']], 2, 5)).toHaveLength(2); // tokens with spaces stay apart
+  });
 
   it('sample sentences: the first ones, or a seeded random subset in order', () => {
     const items = Array.from({ length: 10 }, (_, i) => i);
