@@ -106,9 +106,13 @@ export function brevityPenalty(closest: number, length: number): number {
  * bleu(generated, reference, [2, 3, 4, 5]); // [{ n: 2, value: 0.74 }, …]
  */
 export function bleu(hypotheses: readonly Sentence[], references: readonly Sentence[], orders: readonly number[] = BLEU_ORDERS): BleuScore[] {
+  return meanBleu(hypotheses, new ReferenceSet(references, Math.max(...orders)), orders);
+}
+
+/** bleu() against a reference set prepared once, for scoring several generated sets. */
+export function meanBleu(hypotheses: readonly Sentence[], references: ReferenceSet, orders: readonly number[] = BLEU_ORDERS): BleuScore[] {
   if (hypotheses.length === 0) throw new Error('bleu: no hypotheses');
-  const set = new ReferenceSet(references, Math.max(...orders));
-  return meanScores(orders, hypotheses.map((hypothesis) => set.bleuOrders(hypothesis, orders)));
+  return meanScores(orders, hypotheses.map((hypothesis) => references.bleuOrders(hypothesis, orders)));
 }
 
 /**

@@ -5,7 +5,7 @@
 // table was computed on whole sets. Texygen's code also has a "fast" path (the first 500
 // references; the first 500 sentences for self-BLEU): TEXYGEN_FAST_SAMPLE_SIZE.
 import type { Random } from '../../engine/random.js';
-import { bleu, BLEU_ORDERS, selfBleu, type BleuScore } from './bleu.js';
+import { BLEU_ORDERS, meanBleu, ReferenceSet, selfBleu, type BleuScore } from './bleu.js';
 import type { Sentence } from './ngrams.js';
 
 /** Texygen's sample_size on its fast path: references for BLEU, and sentences for self-BLEU. */
@@ -49,16 +49,62 @@ export interface TextMetrics {
  * m.bleu; // [{ n: 2, value: 0.74 }, { n: 3, … }, …]
  */
 export function textMetrics(generated: readonly Sentence[], references: readonly Sentence[], options: TextMetricOptions = {}): TextMetrics {
-  const { references: referenceCount = Infinity, selfBleuSentences = Infinity, orders = BLEU_ORDERS } = options;
-  const bleuReferences = sampleSentences(references, referenceCount);
-  const selfBleuSet = sampleSentences(generated, selfBleuSentences);
-  return {
-    bleu: bleu(generated, bleuReferences, orders),
-    selfBleu: selfBleu(selfBleuSet, orders),
-    averageLength: { generated: averageLength(generated), reference: averageLength(references) },
-    vocabulary: vocabularyUse(generated, references),
-    counts: { generated: generated.length, reference: references.length, bleuReferences: bleuReferences.length, selfBleuSentences: selfBleuSet.length },
-  };
+  return new TextScorer(references, options).score(generated);
+}
+
+/**
+ * Scores generated sets against one reference set, prepared once: for many sets, such as one per
+ * sampling temperature.
+ */
+export class TextScorer {
+  private readonly bleuReferences: ReferenceSet;
+  private readonly orders: readonly number[];
+  private readonly selfBleuSentences: number;
+
+  constructor(
+    private readonly references: readonly Sentence[],
+    options: TextMetricOptions = {},
+  ) {
+    this.orders = options.orders ?? BLEU_ORDERS;
+    this.selfBleuSentences = options.selfBleuSentences ?? Infinity;
+    this.bleuReferences = new ReferenceSet(sampleSentences(references, options.references ?? Infinity), Math.max(...this.orders));
+  }
+
+  score(generated: readonly Sentence[]): TextMetrics {
+    const selfBleuSet = sampleSentences(generated, this.selfBleuSentences);
+    const { references } = this;
+    return {
+      bleu: meanBleu(generated, this.bleuReferences, this.orders),
+      selfBleu: selfBleu(selfBleuSet, this.orders),
+      averageLength: { generated: averageLength(generated), reference: averageLength(references) },
+      vocabulary: vocabularyUse(generated, references),
+      counts: { generated: generated.length, reference: references.length, bleuReferences: this.bleuReferences.size, selfBleuSentences: selfBleuSet.length },
+    };
+  }
+}
+
+/** One point of a quality–diversity curve: the scores of the sentences sampled at a temperature. */
+export interface CurvePoint {
+  readonly temperature: number;
+  readonly bleu: BleuScore[];
+  readonly selfBleu: BleuScore[];
+}
+
+/**
+ * BLEU (quality) and self-BLEU (diversity) of sentences sampled at each temperature, one point
+ * per temperature: compare models by these curves, not by one point (Caccia et al., "Language
+ * GANs Falling Short", ICLR 2020), since temperature alone trades one for the other.
+ */
+export function qualityDiversityCurve(
+  references: readonly Sentence[],
+  samples: readonly { temperature: number; sentences: readonly Sentence[] }[],
+  options: TextMetricOptions = {},
+): CurvePoint[] {
+  const scorer = new TextScorer(references, options);
+  return samples.map(({ temperature, sentences }) => {
+    const { bleu, selfBleu } = scorer.score(sentences);
+    return { temperature, bleu, selfBleu };
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../../../src/engine/random.js';
 import { bleu, brevityPenalty, ReferenceSet, selfBleu } from '../../../src/metrics/text/bleu.js';
 import { lengthHistogram, topNgrams } from '../../../src/metrics/text/histograms.js';
-import { sampleSentences, TEXYGEN_FAST_SAMPLE_SIZE, textMetrics } from '../../../src/metrics/text/text-metrics.js';
+import { qualityDiversityCurve, sampleSentences, TEXYGEN_FAST_SAMPLE_SIZE, textMetrics } from '../../../src/metrics/text/text-metrics.js';
 import { loadBuiltinTextDataset } from '../../../src/text/builtin.js';
 import { splitTokens } from '../../../src/text/tokenize.js';
 import { LengthCounts, type Sentence } from '../../../src/metrics/text/ngrams.js';
@@ -146,6 +146,18 @@ describe('text metrics', () => {
     expect(m.bleu.map((s) => s.value)).toEqual([0.74, 0.52, 0.337, 0.218].map((v) => expect.closeTo(v, 3)));
     expect(m.selfBleu.map((s) => s.value)).toEqual([0.892, 0.747, 0.573, 0.415].map((v) => expect.closeTo(v, 2)));
   }, 30_000); // 10,000 × 10,000 sentences twice: about 3 s of CPU, more on a busy machine
+
+  it('trace a quality–diversity curve, one point per sampling temperature', () => {
+    const references = [['a', 'cat'], ['a', 'dog']];
+    const curve = qualityDiversityCurve(references, [
+      { temperature: 0.5, sentences: [['a', 'cat'], ['a', 'cat']] }, // faithful, and all alike
+      { temperature: 2, sentences: [['a', 'cat'], ['one', 'dog']] }, // worse, and diverse
+    ], { orders: [2] });
+    expect(curve).toEqual([
+      { temperature: 0.5, bleu: [{ n: 2, value: 1 }], selfBleu: [{ n: 2, value: 1 }] },
+      { temperature: 2, bleu: [{ n: 2, value: expect.closeTo((1 + Math.sqrt(0.5 * 0.1)) / 2, 14) }], selfBleu: [{ n: 2, value: 0 }] }, // no word in common
+    ]);
+  });
 
   it('count sentence lengths and the most common n-grams', () => {
     const sentences = [['a', 'dog'], ['a', 'cat', 'sits'], ['a', 'dog'], []];
