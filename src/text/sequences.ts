@@ -52,7 +52,7 @@ export function tokenizeCorpus(corpus: TextCorpus, options: TokenizeOptions = {}
   const index = new VocabularyIndex(vocabulary);
   const encoded = split === 'windows' ? windowRows(tokenLists[0], corpus, options) : lineRows(tokenLists, corpus, options);
   const { seqLen, rows } = encoded;
-  checkWindowValues(rows.length * seqLen, `${rows.length.toLocaleString('en-US')} sequences × ${seqLen} tokens`, 'use a shorter sequence length', {
+  checkWindowValues(rows.length * seqLen, `${rows.length.toLocaleString('en-US')} sequences × ${seqLen.toLocaleString('en-US')} tokens`, 'use a shorter sequence length', {
     file: corpus.file,
     flag: options.flags?.seqLen,
   });

@@ -80,6 +80,14 @@ describe('token sequences', () => {
     expect(cut.ids[7]).not.toBe(EOS);
   });
 
+  it('refuse sequences too many to hold, before allocating them', async () => {
+    // 2,001 lines padded to the longest (200,000 characters): 4 × 10⁸ ids, over 2²⁸.
+    const corpus = await readTextCorpus(writeFixture(dir, 'one-long-line.txt', `${'x'.repeat(200_000)}\n${'a\n'.repeat(2_000)}`));
+    expect(() => tokenizeCorpus(corpus, { level: 'char', flags: { seqLen: '--seq-len' } })).toThrow(
+      /^--seq-len, .*one-long-line\.txt: 2,001 sequences × 200,001 tokens would hold 400,202,001 values \(1\.5 GiB\), more than the 268,435,456 \(1\.0 GiB\) allowed; use a shorter sequence length$/,
+    );
+  });
+
   it('cut running text into windows of seqLen tokens, line breaks read as spaces', async () => {
     const corpus = await readTextCorpus(writeFixture(dir, 'prose.txt', 'the cat sat\non the mat and\nslept'));
     const words = tokenizeCorpus(corpus, { level: 'word', split: 'windows', seqLen: 3 });
