@@ -40,7 +40,7 @@ export interface TokenizeOptions {
  * const test = tokenizeCorpus(await readTextCorpus('test.txt'), { vocabulary: train.vocabulary, seqLen: 32 });
  */
 export function tokenizeCorpus(corpus: TextCorpus, options: TokenizeOptions = {}): TokenSequences {
-  const level = checkedLevel(options);
+  const level = checkedLevel(options, corpus.file);
   const split = options.split ?? 'lines';
   if (split === 'windows' && corpus.labels !== undefined) {
     throw new UserError('labelled text cannot be cut into windows: a window may span texts of different labels', { file: corpus.file });
@@ -67,10 +67,10 @@ export function tokenizeCorpus(corpus: TextCorpus, options: TokenizeOptions = {}
   return corpus.labels === undefined ? sequences : { ...sequences, labels: tokenLabels(corpus.labels) };
 }
 
-function checkedLevel(options: TokenizeOptions): TokenLevel {
+function checkedLevel(options: TokenizeOptions, file: string): TokenLevel {
   const { level, vocabulary } = options;
   if (vocabulary !== undefined && level !== undefined && vocabulary.level !== level) {
-    throw new UserError(`the text is read at the ${level} level but the vocabulary is of the ${vocabulary.level} level`);
+    throw new UserError(`the text is read as ${level} tokens but the vocabulary holds ${vocabulary.level} tokens`, { file });
   }
   const chosen = level ?? vocabulary?.level;
   if (chosen === undefined) throw new Error('tokenizeCorpus: give a level or a vocabulary');

@@ -63,6 +63,9 @@ describe('token sequences', () => {
     expect(train.vocabulary.tokens).toEqual(['<pad>', '<eos>', '<unk>', ' ', 'b']);
     const test = tokenizeCorpus(await readTextCorpus(writeFixture(dir, 'test.txt', 'b😀\n')), { vocabulary: train.vocabulary, seqLen: 5 });
     expect(Array.from(test.ids)).toEqual([4, UNK, EOS, PAD, PAD]);
+    expect(() => tokenizeCorpus({ file: 'test.txt', texts: ['b'], lines: Int32Array.of(1) }, { vocabulary: train.vocabulary, level: 'word' })).toThrow(
+      'test.txt: the text is read as word tokens but the vocabulary holds char tokens',
+    );
     expect(sequenceTexts(test)).toEqual(['b\uFFFD']); // an unknown character reads back as one
     const again = tokenizeCorpus(await readTextCorpus(writeFixture(dir, 'again.txt', `${sequenceTexts(test)[0]}\n`)), { vocabulary: train.vocabulary, seqLen: 5 });
     expect(Array.from(again.ids)).toEqual(Array.from(test.ids));
